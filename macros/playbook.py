@@ -1,0 +1,124 @@
+"""The Playbook: validated records, ordered and indexed for page generation.
+
+Everything a page or template needs to look up is answered here, once, so that templates
+receive ready objects and never search the data themselves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .model import (
+    Cohort,
+    PlaybookInfo,
+    PolicyArea,
+    Quote,
+    Resource,
+    Source,
+    State,
+    Story,
+    Strategy,
+    Term,
+    Theme,
+)
+
+
+def _by_id(records: Iterable, key: str = "id") -> dict:
+    return {getattr(r, key): r for r in records}
+
+
+@dataclass
+class Playbook:
+    info: PlaybookInfo
+    sources: dict[str, Source]
+    cohorts: dict[str, Cohort]
+    states: dict[str, State]  # by USPS code, sorted by name
+    policy_areas: dict[str, PolicyArea]  # in their order
+    themes: dict[str, Theme]  # in their order
+    stories: dict[str, Story]  # in reading order: theme, strategy, title
+    quotes: dict[str, Quote]
+    resources: dict[str, Resource]
+    terms: dict[str, Term]  # sorted by term
+    strategies: dict[str, Strategy] = field(init=False)
+    theme_of_strategy: dict[str, Theme] = field(init=False)
+
+    @classmethod
+    def from_records(cls, info: PlaybookInfo, records: dict[str, list]) -> Playbook:
+        themes = sorted(records["theme"], key=lambda t: t.order)
+        return cls(
+            info=info,
+            sources=_by_id(records["source"]),
+            cohorts=_by_id(records["cohort"]),
+            states=_by_id(sorted(records["state"], key=lambda s: s.name), key="code"),
+            policy_areas=_by_id(sorted(records["policy_area"], key=lambda p: p.order)),
+            themes=_by_id(themes),
+            stories=_by_id(records["story"]),
+            quotes=_by_id(records["quote"]),
+            resources=_by_id(records["resource"]),
+            terms=_by_id(sorted(records["term"], key=lambda t: t.term.lower())),
+        )
+
+    def __post_init__(self) -> None:
+        self.strategies = {}
+        self.theme_of_strategy = {}
+        for theme in self.themes.values():
+            for strategy in sorted(theme.strategies, key=lambda s: s.order):
+                self.strategies[strategy.id] = strategy
+                self.theme_of_strategy[strategy.id] = theme
+        self.stories = _by_id(sorted(self.stories.values(), key=self._story_position))
+        self._stories_by: dict[tuple[str, str], list[Story]] = defaultdict(list)
+        for story in self.stories.values():
+            self._stories_by["theme", story.theme].append(story)
+            self._stories_by["strategy", story.strategy or ""].append(story)
+            for code in story.states:
+                self._stories_by["state", code].append(story)
+            for area in story.policy_areas:
+                self._stories_by["policy_area", area].append(story)
+        self._quotes_by: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+        for quote in self.quotes.values():
+            self._quotes_by["theme", self.quote_theme(quote) or ""].append(quote)
+            self._quotes_by["strategy", quote.strategy or ""].append(quote)
+            self._quotes_by["state", quote.state or ""].append(quote)
+
+    def _story_position(self, story: Story) -> tuple:
+        theme = self.themes.get(story.theme)
+        strategy = self.strategies.get(story.strategy or "")
+        return (
+            theme.order if theme else 99,
+            strategy.order if strategy else 0,
+            story.title.lower(),
+        )
+
+    # Look-ups used by page generation -------------------------------------------------
+
+    def ordered_strategies(self, theme: Theme) -> list[Strategy]:
+        return sorted(theme.strategies, key=lambda s: s.order)
+
+    def quote_theme(self, quote: Quote) -> str | None:
+        if quote.theme:
+            return quote.theme
+        if quote.strategy and quote.strategy in self.theme_of_strategy:
+            return self.theme_of_strategy[quote.strategy].id
+        return None
+
+    def stories_for(self, kind: str, key: str) -> list[Story]:
+        """Stories by 'theme', 'strategy', 'state' or 'policy_area', in reading order."""
+        return list(self._stories_by.get((kind, key), []))
+
+    def quotes_for(self, kind: str, key: str) -> list[Quote]:
+        """Quotes by 'theme', 'strategy' or 'state', in file order."""
+        return list(self._quotes_by.get((kind, key), []))
+
+    def theme_stories_without_strategy(self, theme: Theme) -> list[Story]:
+        return [s for s in self.stories_for("theme", theme.id) if not s.strategy]
+
+    def theme_quotes_without_strategy(self, theme: Theme) -> list[Quote]:
+        return [q for q in self.quotes_for("theme", theme.id) if not q.strategy]
+
+    def states_with_stories(self) -> list[State]:
+        return [s for s in self.states.values() if self.stories_for("state", s.code)]
+
+    def state_names(self, codes: Iterable[str]) -> list[str]:
+        return [self.states[c].name for c in codes if c in self.states]
