@@ -62,7 +62,13 @@ def read_records(data_dir: Path, root: Path | None = None) -> tuple[dict, list[P
             return path.as_posix()
 
     if not data_dir.is_dir():
-        problem = Problem(display(data_dir), 1, "", "the content folder is missing")
+        problem = Problem(
+            display(data_dir),
+            1,
+            "",
+            "the content folder is missing",
+            "run the command from the project folder, or pass --project PATH",
+        )
         return records, [problem]
 
     files = sorted(p for p in data_dir.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())

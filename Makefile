@@ -1,0 +1,52 @@
+# One task runner. `make serve` and `make test` set everything up on first use.
+# Needs: Python 3.11+ with venv (Debian: apt-get install python3-venv) and make.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup serve build validate test test-fast test-browser lint format bench clean
+
+help:  ## list the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv and install the project with its test tools
+
+serve: $(STAMP)  ## preview the site at http://127.0.0.1:8000 with live reload
+	$(BIN)/playbook serve --port $(PORT)
+
+build: $(STAMP)  ## build the site into site/ (strict; site/ is replaced only on success)
+	$(BIN)/playbook build
+
+validate: $(STAMP)  ## check the content and list every problem
+	$(BIN)/playbook validate
+
+test: $(STAMP)  ## run the whole test suite (browser tests need /usr/bin/chromium)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## run the tests without browser and full-build tests
+	$(BIN)/python -m pytest -m "not browser and not build"
+
+test-browser: $(STAMP)  ## run only the browser tests
+	$(BIN)/python -m pytest -m browser
+
+lint: $(STAMP)  ## check code style with ruff
+	$(BIN)/ruff check macros tests benchmarks
+	$(BIN)/ruff format --check macros tests benchmarks
+
+format: $(STAMP)  ## format the code with ruff
+	$(BIN)/ruff format macros tests benchmarks
+	$(BIN)/ruff check --fix macros tests benchmarks
+
+clean:  ## remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache .ruff_cache
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -1,0 +1,128 @@
+"""The `playbook` command: validate the content, build the site, preview it.
+
+    playbook validate [--format text|github|json]
+    playbook build [--site-dir site]
+    playbook serve [--port 8000]
+
+Exit status: 0 when all is well, 1 when the content or the build has a problem, 2 for a
+mistake in the command itself. An editor's mistake is reported, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .problems import ContentError, format_github, format_json, format_text
+from .validate import load_playbook
+
+FORMATS = {"text": format_text, "github": format_github, "json": format_json}
+
+
+def _project(args: argparse.Namespace) -> Path:
+    return Path(args.project).resolve()
+
+
+def _mkdocs_env() -> dict[str, str]:
+    # Material prints an end-of-life banner on every run; it is noise for editors.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def validate(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        playbook = load_playbook(project / "playbook_data", project)
+    except ContentError as error:
+        print(FORMATS[args.format](error.problems), file=sys.stdout)
+        return 1
+    if args.format == "json":
+        print("[]")
+    elif args.format == "text":
+        print(
+            f"All good: {len(playbook.themes)} themes, {len(playbook.strategies)} key "
+            f"strategies, {len(playbook.stories)} stories, {len(playbook.quotes)} quotes."
+        )
+    return 0
+
+
+def check_content(project: Path) -> bool:
+    """Validate before MkDocs starts, so that problems are shown alone and in full."""
+    try:
+        load_playbook(project / "playbook_data", project)
+    except ContentError as error:
+        print(format_text(error.problems), file=sys.stderr)
+        return False
+    return True
+
+
+def build(args: argparse.Namespace) -> int:
+    """A strict build into a temporary folder that replaces the site only when complete."""
+    project = _project(args)
+    if not check_content(project):
+        return 1
+    site = (project / args.site_dir).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(staging)]
+    result = subprocess.run(command, cwd=project, env=_mkdocs_env(), check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"\nThe build failed; {args.site_dir}/ was left as it was.", file=sys.stderr)
+        return 1
+    old = site.with_name(f".{site.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built the site in {os.path.relpath(site)}/")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if not check_content(project):
+        return 1
+    address = f"127.0.0.1:{args.port}"
+    print(f"Serving the playbook at http://{address}/ (Ctrl+C to stop)")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address,
+               "--config-file", str(project / "mkdocs.yml")]
+    try:
+        return subprocess.run(command, cwd=project, env=_mkdocs_env(), check=False).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="playbook", description=__doc__.split("\n")[0])
+    main.add_argument("--project", default=".", help="project folder (default: current)")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("validate", help="check all content and report every problem")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text",
+                       help="text (default), github (Actions annotations) or json")
+    check.set_defaults(run=validate)
+
+    make = commands.add_parser("build", help="build the site (strict, all or nothing)")
+    make.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    make.set_defaults(run=build)
+
+    preview = commands.add_parser("serve", help="preview the site with live reload")
+    preview.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    preview.set_defaults(run=serve)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""Pages generated from the playbook: plain Python, callable without MkDocs.
+
+    generate_pages(playbook) -> list[GeneratedPage]
+
+Each module builds one kind of page; this registry puts them together in navigation order.
+"""
+
+from __future__ import annotations
+
+from ..playbook import Playbook
+from . import home, reference, sources, states, themes
+from .common import GeneratedPage, PageContext
+
+# Each builder takes a PageContext and returns its pages.
+BUILDERS = (home.pages, themes.pages, states.pages, sources.pages, reference.pages)
+
+
+def generate_pages(playbook: Playbook) -> list[GeneratedPage]:
+    context = PageContext(playbook)
+    pages = [page for build in BUILDERS for page in build(context)]
+    seen: set[str] = set()
+    for page in pages:
+        if page.src_uri in seen:  # a programming error, not an editor's
+            raise ValueError(f"two generated pages at {page.src_uri}")
+        seen.add(page.src_uri)
+    return pages
+
+
+__all__ = ["GeneratedPage", "generate_pages"]

@@ -1,0 +1,76 @@
+"""What every generated page shares: its record, front matter, links and small blocks."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from ..playbook import Playbook
+from ..render import ProseRenderer, md_text, yaml_string
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # where the page pretends to be in docs/, e.g. "themes/relationship-building.md"
+    markdown: str
+    edit_path: str | None  # the data file an editor changes, relative to the project root
+    nav_title: str = ""  # plain text; escaped when it goes into the navigation
+
+
+class PageContext:
+    """What page builders need: the playbook and one prose renderer for the whole build."""
+
+    def __init__(self, playbook: Playbook):
+        self.pb = playbook
+        abbreviations = {t.term: t.expansion or t.definition for t in playbook.terms.values()}
+        self.prose = ProseRenderer(abbreviations)
+
+
+def front_matter(title: str, *, description: str = "", boost: float = 0, hide=()) -> str:
+    lines = ["---", f"title: {yaml_string(title)}"]
+    if description:
+        lines.append(f"description: {yaml_string(description)}")
+    if boost:
+        lines += ["search:", f"  boost: {boost}"]
+    if hide:
+        lines.append("hide:")
+        lines += [f"  - {item}" for item in hide]
+    lines += ["---", ""]
+    return "\n".join(lines)
+
+
+def rel(from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """A Markdown link target from one page to another (MkDocs checks and rewrites it)."""
+    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+# Where each kind of page lives; one place, so that links and files always agree.
+def theme_uri(theme_id: str) -> str:
+    return f"themes/{theme_id}.md"
+
+
+def state_uri(state_name: str) -> str:
+    return f"states/{slugify(state_name)}.md"
+
+
+def source_uri(source_id: str) -> str:
+    return f"about/{source_id}.md"
+
+
+GLOSSARY_URI = "glossary.md"
+RESOURCES_URI = "resources.md"
+
+
+def link(text: str, target: str) -> str:
+    return f"[{md_text(text)}]({target})"
+
+
+def with_class(markdown_line: str, css_class: str) -> str:
+    """A paragraph with a CSS class (attr_list on our own Markdown, never on editors')."""
+    return f"{markdown_line}\n{{ .{css_class} }}\n"

@@ -1,0 +1,133 @@
+"""Shared test helpers: fixture playbooks in temporary folders, builds, a local server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from macros.problems import ContentError
+from macros.validate import load_playbook
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+MINIMAL = FIXTURES / "minimal" / "playbook_data"
+
+
+class Project:
+    """A playbook project in a temporary folder: the real site configuration, templates and
+    code, with the content of a fixture that each test may change."""
+
+    def __init__(self, path: Path, data: Path = MINIMAL):
+        self.path = path
+        self.data = path / "playbook_data"
+        shutil.copytree(data, self.data)
+        shutil.copy(ROOT / "mkdocs.yml", path / "mkdocs.yml")
+        shutil.copytree(ROOT / "docs", path / "docs")
+        (path / "overrides").symlink_to(ROOT / "overrides")
+        (path / "macros").symlink_to(ROOT / "macros")
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        """Write a file under playbook_data/."""
+        target = self.data / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+        return target
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        target = self.data / relative
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def problems(self) -> list[str]:
+        """Every problem, as an editor reads it (file:line: field: message + hint)."""
+        try:
+            load_playbook(self.data, self.path)
+        except ContentError as error:
+            return [str(p) for p in error.problems]
+        return []
+
+    def playbook(self, *args: str, check: bool = False) -> subprocess.CompletedProcess:
+        """Run the `playbook` command in this project."""
+        return run_playbook("--project", str(self.path), *args, check=check)
+
+
+def run_playbook(*args: str, check: bool = False) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "macros.cli", *args],
+        capture_output=True,
+        text=True,
+        check=check,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real playbook, built once per test session with a strict build."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_playbook("--project", str(ROOT), "build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site: Path):
+    """The real site served on 127.0.0.1 (a free port); stopped after the session."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+CHROMIUM = os.environ.get("PLAYBOOK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Missing: skipped locally, an error in CI."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: browser tests must run in CI", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
