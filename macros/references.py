@@ -132,14 +132,14 @@ def check_references(
                 "add `states: [XX]` with the state codes, or `cohort:` when the source names "
                 "only a group of grantees",
             )
-        _same_theme(check, story, theme_of)
+        _same_theme(check, story, theme_of, themes)
 
     for quote in records["quote"]:
         check.refs(quote, "state", states, "states")
         check.refs(quote, "theme", themes, "themes")
         check.refs(quote, "strategy", strategies, "strategies")
         check.refs(quote, "source", sources, "sources")
-        _same_theme(check, quote, theme_of)
+        _same_theme(check, quote, theme_of, themes)
 
     for resource in records["resource"]:
         check.refs(resource, "states", states, "states")
@@ -150,10 +150,13 @@ def check_references(
     return check.problems
 
 
-def _same_theme(check: _Checker, record: Record, theme_of: dict[str, str]) -> None:
+def _same_theme(
+    check: _Checker, record: Record, theme_of: dict[str, str], themes: dict
+) -> None:
     """A record that names both a theme and a strategy must name a strategy of that theme."""
     theme, strategy = getattr(record, "theme", None), getattr(record, "strategy", None)
-    if theme and strategy and strategy in theme_of and theme_of[strategy] != theme:
+    known = theme in themes and strategy in theme_of
+    if known and theme_of[strategy] != theme:
         check.add(
             record,
             "strategy",
