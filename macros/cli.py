@@ -68,8 +68,18 @@ def build(args: argparse.Namespace) -> int:
     site = (project / args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(staging)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "--config-file",
+        str(project / "mkdocs.yml"),
+        "--site-dir",
+        str(staging),
+    ]
     result = subprocess.run(command, cwd=project, env=_mkdocs_env(), check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
@@ -91,8 +101,16 @@ def serve(args: argparse.Namespace) -> int:
         return 1
     address = f"127.0.0.1:{args.port}"
     print(f"Serving the playbook at http://{address}/ (Ctrl+C to stop)")
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address,
-               "--config-file", str(project / "mkdocs.yml")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--dev-addr",
+        address,
+        "--config-file",
+        str(project / "mkdocs.yml"),
+    ]
     try:
         return subprocess.run(command, cwd=project, env=_mkdocs_env(), check=False).returncode
     except KeyboardInterrupt:
@@ -105,8 +123,12 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("validate", help="check all content and report every problem")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text",
-                       help="text (default), github (Actions annotations) or json")
+    check.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="text (default), github (Actions annotations) or json",
+    )
     check.set_defaults(run=validate)
 
     make = commands.add_parser("build", help="build the site (strict, all or nothing)")
@@ -116,6 +138,12 @@ def parser() -> argparse.ArgumentParser:
     preview = commands.add_parser("serve", help="preview the site with live reload")
     preview.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     preview.set_defaults(run=serve)
+
+    # Editors' helpers live in their own modules.
+    from . import scaffold, schema
+
+    scaffold.add_command(commands)
+    schema.add_command(commands)
     return main
 
 

@@ -184,8 +184,6 @@ def load_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
 
     if data is None:
         return None, [
-            Problem(
-                rel, 1, "", "the file is empty", "add content to it, or delete the file"
-            )
+            Problem(rel, 1, "", "the file is empty", "add content to it, or delete the file")
         ]
     return data, loader.problems

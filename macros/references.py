@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from .model import PlaybookInfo, Record
 from .problems import Problem, suggest
 
-
 # The kind of record each reference label points to.
 _TARGET_KIND = {
     "sources": "source",
@@ -150,9 +149,7 @@ def check_references(
     return check.problems
 
 
-def _same_theme(
-    check: _Checker, record: Record, theme_of: dict[str, str], themes: dict
-) -> None:
+def _same_theme(check: _Checker, record: Record, theme_of: dict[str, str], themes: dict) -> None:
     """A record that names both a theme and a strategy must name a strategy of that theme."""
     theme, strategy = getattr(record, "theme", None), getattr(record, "strategy", None)
     known = theme in themes and strategy in theme_of
@@ -160,7 +157,6 @@ def _same_theme(
         check.add(
             record,
             "strategy",
-            f"the strategy '{strategy}' belongs to the theme '{theme_of[strategy]}', "
-            f"not '{theme}'",
+            f"the strategy '{strategy}' belongs to the theme '{theme_of[strategy]}', not '{theme}'",
             "change `theme:` or `strategy:` so that they match",
         )

@@ -101,4 +101,4 @@ class ProseRenderer:
 
     def block(self, text: str, css_class: str = "pb-prose") -> str:
         """A finished HTML block, with blank lines around it, ready to sit in Markdown."""
-        return f'\n<div class="{css_class}" markdown="0">\n{self.html(text)}\n</div>\n'
+        return f'\n<div class="{css_class}">\n{self.html(text)}\n</div>\n'

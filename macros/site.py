@@ -88,7 +88,10 @@ def expand_nav(nav: list | None, pages: list[GeneratedPage]) -> list | None:
     def expand(item):
         if isinstance(item, str) and item.startswith(NAV_MARKER):
             found = pages_for(item)
-            return found[0] if len(found) == 1 else found
+            # Under a title of its own (`Home: playbook:home`), one page needs no title.
+            if len(found) == 1 and isinstance(found[0], dict):
+                return next(iter(found[0].values()))
+            return found
         if isinstance(item, dict):
             return {key: expand(value) for key, value in item.items()}
         if isinstance(item, list):

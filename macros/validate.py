@@ -113,7 +113,9 @@ def _records_in(data: Any, kind: Kind, rel: str, problems: list[Problem]):
     if not isinstance(data, LineDict):
         expected = f"`{kind.list_key}:` followed by a list" if kind.is_collection else "fields"
         problems.append(
-            Problem(rel, 1, "", f"expected {expected} at the top of the file, got {_describe(data)}")
+            Problem(
+                rel, 1, "", f"expected {expected} at the top of the file, got {_describe(data)}"
+            )
         )
         return
     if not kind.is_collection:
@@ -131,9 +133,7 @@ def _records_in(data: Any, kind: Kind, rel: str, problems: list[Problem]):
                 )
             )
     if kind.list_key not in data:
-        problems.append(
-            Problem(rel, 1, kind.list_key, f"the list `{kind.list_key}:` is missing")
-        )
+        problems.append(Problem(rel, 1, kind.list_key, f"the list `{kind.list_key}:` is missing"))
         return
     items = data[kind.list_key]
     if items is None:
@@ -248,9 +248,9 @@ def _describe(value: Any) -> str:
 def _line_at(raw: Any, loc: tuple) -> int:
     line, node = getattr(raw, "line", 1), raw
     for part in loc:
-        if isinstance(node, LineDict) and part in node:
-            line, node = node.line_of(part), node[part]
-        elif isinstance(node, LineList) and isinstance(part, int) and part < len(node):
+        in_mapping = isinstance(node, LineDict) and part in node
+        in_list = isinstance(node, LineList) and isinstance(part, int) and part < len(node)
+        if in_mapping or in_list:
             line, node = node.line_of(part), node[part]
         else:
             break

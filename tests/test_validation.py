@@ -320,7 +320,9 @@ def test_an_empty_list_file_is_allowed(project):
 
 
 def test_a_long_list_of_valid_ids_is_shortened_in_the_hint(project):
-    states = "states:\n" + "".join(f"  - code: A{c}\n    name: State {c}\n" for c in "BCDEFGHIJKLMNOP")
+    states = "states:\n" + "".join(
+        f"  - code: A{c}\n    name: State {c}\n" for c in "BCDEFGHIJKLMNOP"
+    )
     project.write("states.yml", states + "  - code: KS\n    name: Kansas\n")
     project.edit("stories/gulf-story.yml", "states: [LA, MS]", "states: [KS]")
     project.edit(STORY, "states: [KS]", "states: [AX]")

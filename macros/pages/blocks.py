@@ -37,7 +37,11 @@ def story_teaser(ctx: PageContext, story: Story, page_uri: str, level: int = 4) 
     target = rel(page_uri, theme_uri(story.theme), f"story-{story.id}")
     heading = f"{'#' * level} {link(story.title, target)}\n"
     return "\n".join(
-        [heading, story_meta(ctx, story, page_uri), with_class(md_text(story.summary), "pb-summary")]
+        [
+            heading,
+            story_meta(ctx, story, page_uri),
+            with_class(md_text(story.summary), "pb-summary"),
+        ]
     )
 
 

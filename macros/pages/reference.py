@@ -20,12 +20,18 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     out = []
     terms = list(ctx.pb.terms.values())
     if terms:
-        out.append(GeneratedPage(GLOSSARY_URI, glossary_page(ctx), terms[0].origin.file,
-                                 nav_title="Glossary"))
+        out.append(
+            GeneratedPage(
+                GLOSSARY_URI, glossary_page(ctx), terms[0].origin.file, nav_title="Glossary"
+            )
+        )
     resources = list(ctx.pb.resources.values())
     if resources:
-        out.append(GeneratedPage(RESOURCES_URI, resources_page(ctx), resources[0].origin.file,
-                                 nav_title="Resources"))
+        out.append(
+            GeneratedPage(
+                RESOURCES_URI, resources_page(ctx), resources[0].origin.file, nav_title="Resources"
+            )
+        )
     return out
 
 
@@ -36,24 +42,34 @@ def glossary_page(ctx: PageContext) -> str:
         if term.expansion:
             name += f' <span class="pb-expansion">({html_text(term.expansion)})</span>'
         entries.append(f'<dt id="term-{term.id}">{name}</dt><dd>{html_text(term.definition)}</dd>')
-    return "\n".join([
-        front_matter("Glossary", description="Acronyms and terms used in the playbook", boost=1.5),
-        "# Glossary\n",
-        "The acronyms and terms you meet in this playbook, in plain language.\n",
-        f'<dl class="pb-glossary" markdown="0">\n{chr(10).join(entries)}\n</dl>\n',
-    ])
+    return "\n".join(
+        [
+            front_matter(
+                "Glossary", description="Acronyms and terms used in the playbook", boost=1.5
+            ),
+            "# Glossary\n",
+            "The acronyms and terms you meet in this playbook, in plain language.\n",
+            f'<dl class="pb-glossary">\n{chr(10).join(entries)}\n</dl>\n',
+        ]
+    )
 
 
 def resources_page(ctx: PageContext) -> str:
     pb = ctx.pb
     out = [front_matter("Resources", description="Further reading and tools"), "# Resources\n"]
     for resource in pb.resources.values():
-        title = link(resource.title, resource.url) if resource.url else (
-            f"{md_text(resource.title)} *(link not yet available)*")
-        extra = [link(pb.states[c].name, rel(RESOURCES_URI, state_uri(pb.states[c].name)))
-                 for c in resource.states]
-        extra += [link(pb.themes[t].title, rel(RESOURCES_URI, theme_uri(t)))
-                  for t in resource.themes]
+        title = (
+            link(resource.title, resource.url)
+            if resource.url
+            else (f"{md_text(resource.title)} *(link not yet available)*")
+        )
+        extra = [
+            link(pb.states[c].name, rel(RESOURCES_URI, state_uri(pb.states[c].name)))
+            for c in resource.states
+        ]
+        extra += [
+            link(pb.themes[t].title, rel(RESOURCES_URI, theme_uri(t))) for t in resource.themes
+        ]
         line = f"- {title}"
         if resource.description:
             line += f": {md_text(resource.description)}"

@@ -41,6 +41,8 @@ def source_page(ctx: PageContext, source: Source) -> str:
     if themes:
         out.append("## In this playbook { #in-this-playbook }\n")
         out += [f"- {link(t.title, rel(uri, theme_uri(t.id)))}" for t in themes]
-        out.append(f"\n{len(stories)} state {'story' if len(stories) == 1 else 'stories'} "
-                   "come from this source.\n")
+        out.append(
+            f"\n{len(stories)} state {'story' if len(stories) == 1 else 'stories'} "
+            "come from this source.\n"
+        )
     return "\n".join(out)

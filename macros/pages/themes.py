@@ -57,7 +57,7 @@ def strategy_section(ctx: PageContext, strategy: Strategy, uri: str) -> str:
         lead = strategy.approaches_intro or "Effective approaches:"
         out.append(with_class(f"**{md_text(lead)}**", "pb-approaches-intro"))
         items = "".join(f"<li>{ctx.prose.inline(a)}</li>" for a in strategy.approaches)
-        out.append(f'\n<ul class="pb-approaches" markdown="0">{items}</ul>\n')
+        out.append(f'\n<ul class="pb-approaches">{items}</ul>\n')
     stories = ctx.pb.stories_for("strategy", strategy.id)
     if stories:
         out.append(f"### Stories from the states {{ #{strategy.id}-stories }}\n")

@@ -1,0 +1,159 @@
+"""Full builds: the real playbook builds strictly; a fixture proves escaping, edit links,
+ordering, and that a broken content file stops the build without touching the site."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.build
+
+REPO = "https://github.com/integrated-care-playbook/playbook/"
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_real_playbook_builds_strictly_with_a_page_per_theme(real_site):
+    from macros.validate import load_playbook
+    from tests.conftest import ROOT
+
+    playbook = load_playbook(ROOT / "playbook_data")
+    for theme in playbook.themes.values():
+        page = real_site / "themes" / theme.id / "index.html"
+        assert page.is_file(), page
+        html = page.read_text(encoding="utf-8")
+        for strategy in theme.strategies:
+            assert f'id="{strategy.id}"' in html
+    assert (real_site / "index.html").is_file()
+    assert (real_site / "search" / "search_index.json").is_file()
+
+
+def test_the_navigation_lists_themes_in_their_order(project, tmp_path):
+    # File names sort the other way round: the `order` field decides.
+    (project.data / "themes" / "01-first.yml").rename(project.data / "themes" / "zz-first.yml")
+    site = tmp_path / "site"
+    assert project.playbook("build", "--site-dir", str(site)).returncode == 0
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert html.index("1. The first theme") < html.index("2. The second theme")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """A build of content full of template syntax and HTML, as an editor might paste."""
+    from tests.conftest import Project
+
+    project = Project(tmp_path_factory.mktemp("hostile") / "project")
+    project.edit(
+        "stories/kansas-story.yml",
+        "title: Kansas passes a law",
+        "title: \"Kansas <script>alert('title')</script> law {{ 7*7 }}\"",
+    )
+    project.edit(
+        "stories/kansas-story.yml",
+        "worked together on a **law** about quokkas.",
+        "worked {{ 7*7 }} and {% raw %} together <script>alert('body')</script>\n"
+        '  <b onmouseover="alert(1)">bold?</b> [x](javascript:alert(1))',
+    )
+    project.edit(
+        "themes/01-first.yml",
+        "title: The first theme",
+        'title: "First <img src=x onerror=alert(1)> theme"',
+    )
+    site = project.path / "site"
+    result = project.playbook("build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_template_syntax_from_editors_is_shown_as_written(hostile_site):
+    html = (hostile_site / "themes" / "first-theme" / "index.html").read_text(encoding="utf-8")
+    assert "worked {{ 7*7 }} and {% raw %} together" in html
+    assert "law {{ 7*7 }}" in html
+    assert ">49<" not in html and " 49 " not in html
+
+
+def test_html_from_editors_is_shown_as_text(hostile_site):
+    for page in hostile_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert "<img src=x" not in html, page
+        assert "onmouseover=" not in html.replace("onmouseover=&rdquo;", ""), page
+        assert 'href="javascript:' not in html, page
+    theme = (hostile_site / "themes" / "first-theme" / "index.html").read_text(encoding="utf-8")
+    assert "Kansas &lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; law" in theme or (
+        "Kansas &lt;script&gt;alert('title')&lt;/script&gt; law" in theme
+    )
+    assert "&lt;script&gt;alert(&lsquo;body&rsquo;)&lt;/script&gt;" in theme
+    assert "First &lt;img src=x onerror=alert(1)&gt; theme" in theme
+
+
+def test_every_generated_page_edits_its_data_file_and_docs_pages_their_markdown(hostile_site):
+    def edit_link(page: str) -> str:
+        html = (hostile_site / page).read_text(encoding="utf-8")
+        match = re.search(r'<a href="([^"]+)" title="Edit this page"', html)
+        assert match, f"no edit link on {page}"
+        return match.group(1)
+
+    assert edit_link("themes/first-theme/index.html") == (
+        REPO + "edit/main/playbook_data/themes/01-first.yml"
+    )
+    assert edit_link("index.html") == REPO + "edit/main/playbook_data/playbook.yml"
+    assert edit_link("about/index.html") == REPO + "edit/main/docs/about/index.md"
+
+
+def test_a_content_error_stops_the_build_and_leaves_the_site_as_it_was(project, tmp_path):
+    site = tmp_path / "site"
+    assert project.playbook("build", "--site-dir", str(site)).returncode == 0
+    before = tree_digest(site)
+    project.edit("stories/kansas-story.yml", "theme: first-theme", "theme: frist-theme")
+
+    result = project.playbook("build", "--site-dir", str(site))
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (
+        "playbook_data/stories/kansas-story.yml:4: theme: unknown theme 'frist-theme'\n"
+        "    hint: Did you mean 'first-theme'? valid themes: first-theme, second-theme"
+    ) in result.stderr
+    assert tree_digest(site) == before
+
+
+def test_plain_mkdocs_reports_a_content_error_without_a_traceback(project, tmp_path):
+    project.write("stories/bad.yml", "id: bad\n\ttitle: tab\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=project.path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "playbook_data/stories/bad.yml:2: a tab is used for indentation" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_macro_error_fails_the_build(project, tmp_path):
+    (project.path / "docs" / "broken.md").write_text(
+        "---\nrender_macros: true\n---\n# Broken\n\n{{ no_such_variable }}\n", encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    result = project.playbook("build", "--site-dir", str(site))
+    assert result.returncode == 1
+    assert not site.exists()
+
+
+def test_a_docs_page_can_use_macros_when_it_opts_in(hostile_site):
+    html = (hostile_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert "It currently covers\n2 themes, 3 key strategies and\n2 state stories." in html

@@ -1,0 +1,90 @@
+"""Page generation is plain Python: it needs the Playbook, not MkDocs."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.pages import generate_pages
+from macros.site import expand_nav
+from macros.validate import load_playbook
+from tests.conftest import MINIMAL
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return {page.src_uri: page for page in generate_pages(load_playbook(MINIMAL))}
+
+
+def test_there_is_a_page_per_theme_and_a_home_page(pages):
+    assert {"index.md", "themes/first-theme.md", "themes/second-theme.md"} <= set(pages)
+
+
+def test_generated_pages_know_the_data_file_to_edit(pages):
+    assert pages["themes/first-theme.md"].edit_path == "playbook_data/themes/01-first.yml"
+    assert pages["index.md"].edit_path == "playbook_data/playbook.yml"
+
+
+def test_a_theme_page_has_its_strategies_in_order_with_approaches_stories_and_quotes(pages):
+    text = pages["themes/first-theme.md"].markdown
+    order = [
+        "# The first theme",
+        "## Key strategies",
+        "## 1. The first strategy { #first-strategy }",
+        "<li>The first approach.</li><li>The second approach.</li>",
+        "#### Kansas passes a law { #story-kansas-story }",
+        "> Working together was worth it\\.",
+        "> — [Kansas team](../states/kansas.md)",
+        "## 2. The second strategy { #second-strategy }",
+        "Source: [Test source](../about/test-source.md)",
+    ]
+    positions = [text.index(fragment) for fragment in order]
+    assert positions == sorted(positions)
+
+
+def test_a_story_links_to_its_states_and_shows_cohort_year_and_policy_areas(pages):
+    assert (
+        "[Kansas](../states/kansas.md) · 2023 · Policy areas: Telehealth\n{ .pb-story-meta }"
+        in pages["themes/first-theme.md"].markdown
+    )
+    assert (
+        "[Louisiana](../states/louisiana.md) · [Mississippi](../states/mississippi.md)"
+        in pages["themes/second-theme.md"].markdown
+    )
+
+
+def test_theme_pages_rank_above_passing_mentions_in_search(pages):
+    assert "search:\n  boost: 2" in pages["themes/first-theme.md"].markdown
+
+
+def test_the_home_page_presents_the_playbook_and_its_themes_as_cards(pages):
+    text = pages["index.md"].markdown
+    assert "# Test Playbook" in text
+    assert '<div class="grid cards pb-theme-cards" markdown>' in text
+    assert text.index("[1\\. The first theme](themes/first-theme.md)") < text.index(
+        "[2\\. The second theme](themes/second-theme.md)"
+    )
+    assert "Funded by a test foundation." in text
+
+
+def test_the_nav_markers_are_filled_with_generated_pages_in_order(pages):
+    nav = [
+        {"Home": "playbook:home"},
+        {"Themes": "playbook:themes"},
+        {"Ref": ["playbook:glossary.md"]},
+    ]
+    assert expand_nav(nav, list(pages.values())) == [
+        {"Home": "index.md"},
+        {
+            "Themes": [
+                {"1. The first theme": "themes/first-theme.md"},
+                {"2. The second theme": "themes/second-theme.md"},
+            ]
+        },
+        {"Ref": [{"Glossary": "glossary.md"}]},
+    ]
+
+
+def test_resources_without_a_link_say_so(pages):
+    text = pages["resources.md"].markdown
+    assert "[A linked report](https://example.org/report)" in text
+    assert "A report without a link yet *(link not yet available)*" in text

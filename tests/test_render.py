@@ -1,0 +1,95 @@
+"""Editors' text is shown as written: never executed as a template, never raw HTML."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from macros.render import ProseRenderer, md_text, yaml_string
+
+
+def mkdocs_like(text: str) -> str:
+    """Render Markdown the way the site does (the extensions that matter for escaping)."""
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables", "abbr"])
+
+
+@pytest.mark.parametrize(
+    ("plain", "shown"),
+    [
+        ("Kansas <script>alert(1)</script>", "Kansas &lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("{{ 7*7 }}", "{{ 7*7 }}"),
+        ("*not emphasis* and _not_ either", "*not emphasis* and _not_ either"),
+        ("[not a link](https://example.org)", "[not a link](https://example.org)"),
+        ("Title {: onclick=alert(1) }", "Title {: onclick=alert(1) }"),
+        ("1. not a list", "1. not a list"),
+        ("A & B | C", "A &amp; B | C"),
+        ("back\\slash `code`", "back\\slash `code`"),
+    ],
+)
+def test_plain_text_shows_exactly_as_written(plain, shown):
+    assert mkdocs_like(md_text(plain)) == f"<p>{shown}</p>"
+
+
+def test_plain_text_in_a_heading_cannot_set_attributes():
+    html = mkdocs_like(f"## {md_text('Heading { #evil onclick=x }')}")
+    assert html == "<h2>Heading { #evil onclick=x }</h2>"
+
+
+def test_front_matter_values_are_quoted_and_escaped():
+    assert yaml_string('A "quoted" <b>title</b>') == '"A \\"quoted\\" &lt;b&gt;title&lt;/b&gt;"'
+
+
+@pytest.fixture
+def prose():
+    return ProseRenderer({"PCA": "primary care association"})
+
+
+def test_markdown_fields_keep_their_formatting(prose):
+    assert prose.html("Some **bold** text.\n\n- one\n- two") == (
+        "<p>Some <strong>bold</strong> text.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
+    )
+
+
+def test_raw_html_in_markdown_is_shown_as_text(prose):
+    assert prose.html("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    assert prose.html('Hi <img src=x onerror="alert(1)">') == (
+        "<p>Hi &lt;img src=x onerror=&rdquo;alert(1)&rdquo;&gt;</p>"
+    )
+
+
+def test_template_syntax_in_markdown_is_shown_as_written(prose):
+    assert prose.html("{{ 7*7 }} and {% if x %}") == "<p>{{ 7*7 }} and {% if x %}</p>"
+
+
+def test_attribute_lists_are_not_available_to_editors(prose):
+    assert prose.html('Text\n{: onclick="alert(1)" }') == (
+        "<p>Text\n{: onclick=&rdquo;alert(1)&rdquo; }</p>"
+    )
+
+
+def test_only_safe_link_targets_survive(prose):
+    html = prose.html("[a](javascript:alert(1)) [b](https://example.org) [c](mailto:x@y.org)")
+    assert html == (
+        '<p><a>a</a> <a href="https://example.org" rel="noopener">b</a> '
+        '<a href="mailto:x@y.org">c</a></p>'
+    )
+
+
+def test_images_from_other_hosts_are_replaced_by_their_text(prose):
+    # A third-party image would tell that host who reads the page.
+    assert prose.html("![a chart](https://tracker.example/pixel.png)") == (
+        "<p><span>a chart</span></p>"
+    )
+
+
+def test_glossary_acronyms_become_abbreviations(prose):
+    assert prose.html("The PCA met.") == (
+        '<p>The <abbr title="primary care association">PCA</abbr> met.</p>'
+    )
+
+
+def test_a_block_is_a_finished_html_block_that_markdown_leaves_alone(prose):
+    block = prose.block("A *story* with {{ 7*7 }}.")
+    assert mkdocs_like(block).strip() == (
+        '<div class="pb-prose">\n<p>A <em>story</em> with {{ 7*7 }}.</p>\n</div>'
+    )
