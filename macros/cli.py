@@ -3,6 +3,7 @@
     playbook validate [--format text|github|json]
     playbook build [--site-dir site]
     playbook serve [--port 8000]
+    playbook check-links [--site-dir site] [--external]
 
 Exit status: 0 when all is well, 1 when the content or the build has a problem, 2 for a
 mistake in the command itself. An editor's mistake is reported, never as a traceback.
@@ -18,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import linkcheck, reproducible
 from .problems import ContentError, format_github, format_json, format_text
 from .validate import load_playbook
 
@@ -80,7 +82,8 @@ def build(args: argparse.Namespace) -> int:
         "--site-dir",
         str(staging),
     ]
-    result = subprocess.run(command, cwd=project, env=_mkdocs_env(), check=False)
+    env = {**_mkdocs_env(), "SOURCE_DATE_EPOCH": reproducible.source_date_epoch(project)}
+    result = subprocess.run(command, cwd=project, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"\nThe build failed; {args.site_dir}/ was left as it was.", file=sys.stderr)
@@ -117,6 +120,12 @@ def serve(args: argparse.Namespace) -> int:
         return 0
 
 
+def check_links(args: argparse.Namespace) -> int:
+    status, text = linkcheck.run(_project(args) / args.site_dir, external=args.external)
+    print(text, file=sys.stdout if status == 0 else sys.stderr)
+    return status
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="playbook", description=__doc__.split("\n")[0])
     main.add_argument("--project", default=".", help="project folder (default: current)")
@@ -138,6 +147,11 @@ def parser() -> argparse.ArgumentParser:
     preview = commands.add_parser("serve", help="preview the site with live reload")
     preview.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     preview.set_defaults(run=serve)
+
+    links = commands.add_parser("check-links", help="check every link and anchor of a built site")
+    links.add_argument("--site-dir", default="site", help="built site (default: site)")
+    links.add_argument("--external", action="store_true", help="also fetch external links")
+    links.set_defaults(run=check_links)
 
     # Editors' helpers live in their own modules.
     from . import scaffold, schema
