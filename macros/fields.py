@@ -1,0 +1,256 @@
+"""What each field of each kind of record is, read from the pydantic models.
+
+One description of every field (its type in plain words, whether it is required, what it
+is for, an example) feeds the three things editors use: the JSON Schemas (schema.py), the
+commented templates of `playbook new` (scaffold.py) and the field reference page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import types
+import typing
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator
+
+from . import model
+from .kinds import KINDS, Kind
+
+# Fields whose model gives no description: what they mean is the same in every record.
+FALLBACK_DESCRIPTIONS = {
+    "id": "Stable id of this record: lowercase letters, digits and hyphens. Other records "
+    "refer to it, so do not change it once published.",
+    "source": "Id of the source this comes from (see sources.yml).",
+    "name": "Name, as shown on the site.",
+    "title": "Title, as shown on the site.",
+    "years": "Year or span of years.",
+    "states": "Two-letter codes of the states concerned.",
+    "themes": "Ids of the themes concerned.",
+}
+
+# Examples for fields whose model gives none, by field name.
+FALLBACK_EXAMPLES: dict[str, Any] = {
+    "id": "kansas-licensure-billing",
+    "source": "delta-center-playbook",
+    "theme": "relationship-building",
+    "themes": ["relationship-building"],
+    "strategy": "consistent-communication",
+    "states": ["KS"],
+    "state": "KS",
+    "cohort": "phase-2",
+    "cohorts": ["phase-2"],
+    "policy_areas": ["telehealth"],
+    "resources": ["delta-center-phase-2-evaluation"],
+    "sources": ["delta-center-playbook"],
+    "subtitle": "What state associations learned by working together",
+    "publisher": "The Delta Center",
+    "title": "Kansas aligns licensure and billing rules",
+    "short_title": "Delta Center playbook",
+    "tagline": "Partnerships last when trust is built on purpose.",
+    "summary": "The two associations wrote a joint letter to the state.",
+    "text": "Working together was worth every meeting.",
+    "definition": "A membership organisation of primary care providers.",
+    "description": "What this is, in a sentence or two.",
+    "expansion": "primary care association",
+    "attribution": "Kansas team",
+    "place": "Kansas",
+    "document": "evaluation-report.pdf",
+    "approaches_intro": "Approaches that worked:",
+    "approaches": ["Meet on a fixed schedule."],
+    "facts": ["Ten states took part."],
+    "intro": "Associations that had rarely worked together could not rely on goodwill alone.",
+    "strategies_intro": "Teams that made progress did three things.",
+    "body": "In 2023 the two associations **jointly** asked the state to align its rules.",
+    "funding_statement": "This work was funded by a grant from a foundation.",
+    "closing": "What comes next is up to you.",
+    "year": 2023,
+    "Quote.id": "kansas-whats-off-the-table",
+    "Resource.id": "delta-center-phase-2-evaluation",
+    "Term.id": "pca",
+    "Source.id": "delta-center-playbook",
+    "Source.title": "Delta Center Partner Playbook",
+    "Theme.title": "Invest in intentional relationship building",
+    "Strategy.title": "Keep to a regular schedule of meetings",
+    "Resource.title": "Delta Center Phase 2 Final Evaluation Report",
+    "PlaybookInfo.summary": "What state associations learned by working together.",
+    "Source.summary": "A guide written with the associations that took part.",
+}
+
+
+@dataclass(frozen=True)
+class FieldType:
+    label: str  # in plain words, for people: "id", "list of state codes"
+    rule: str = ""  # what a valid value looks like, for people
+    markdown: bool = False
+    max_length: int | None = None
+    json: dict | None = None  # JSON Schema of the value
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    name: str
+    type: FieldType
+    required: bool
+    description: str
+    example: Any
+
+
+def _validator_type(func: Any) -> FieldType | None:
+    """Our own validators (model._slug, _state_code, _url, _text) say what a value is."""
+    if func is model._slug:
+        return FieldType(
+            "id",
+            "lowercase letters, digits and single hyphens",
+            json={"type": "string", "pattern": model.SLUG.pattern, "maxLength": 80},
+        )
+    if func is model._state_code:
+        return FieldType(
+            "state code",
+            "two capital letters (USPS)",
+            json={"type": "string", "pattern": model.STATE_CODE.pattern},
+        )
+    if func is model._url:
+        return FieldType(
+            "web address",
+            "starts with https:// or http://",
+            json={"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
+        )
+    closure = inspect.getclosurevars(func).nonlocals
+    if "max_length" in closure:
+        length = closure["max_length"]
+        if closure.get("one_line"):
+            return FieldType(
+                "text",
+                f"one line, at most {length} characters",
+                max_length=length,
+                json={"type": "string", "minLength": 1, "maxLength": length},
+            )
+        return FieldType(
+            "Markdown text",
+            f"paragraphs, lists, **bold**, [links](https://…); at most {length} characters",
+            markdown=True,
+            max_length=length,
+            json={"type": "string", "minLength": 1, "maxLength": length},
+        )
+    return None
+
+
+def field_type(annotation: Any, metadata: list | tuple = ()) -> FieldType:
+    """Describe a type annotation of the model in plain words, with its JSON Schema."""
+    for item in metadata:
+        if isinstance(item, AfterValidator):
+            found = _validator_type(item.func)
+            if found:
+                return found
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        base, *extra = typing.get_args(annotation)
+        inner = [m for e in extra for m in ([e, *getattr(e, "metadata", [])])]
+        described = field_type(base, [*inner, *metadata])
+        if base is int:
+            bounds = {
+                k: getattr(m, k)
+                for m in inner
+                for k in ("ge", "le")
+                if getattr(m, k, None) is not None
+            }
+            if bounds:
+                rule = f"from {bounds.get('ge')} to {bounds.get('le')}"
+                json = {"type": "integer", "minimum": bounds["ge"], "maximum": bounds["le"]}
+                return FieldType("whole number", rule, json=json)
+        return described
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return field_type(options[0], metadata)
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        inner = field_type(item)
+        plural = "records" if inner.label.endswith("record") else f"{inner.label}s"
+        if inner.label == "Markdown text":
+            plural = "Markdown texts"
+        elif inner.label == "text":
+            plural = "lines of text"
+        return FieldType(
+            f"list of {plural}",
+            inner.rule,
+            inner.markdown,
+            inner.max_length,
+            json={"type": "array", "items": inner.json},
+        )
+    if origin is Literal:
+        values = list(typing.get_args(annotation))
+        return FieldType(
+            "one of " + ", ".join(f"'{v}'" for v in values),
+            json={"type": "string", "enum": values},
+        )
+    if annotation is dt.date:
+        return FieldType("date", "YYYY-MM-DD", json={"type": "string", "format": "date"})
+    if annotation is int:
+        return FieldType("whole number", json={"type": "integer"})
+    if annotation is str:
+        return FieldType("text", json={"type": "string"})
+    if isinstance(annotation, type) and issubclass(annotation, model.Record):
+        return FieldType(
+            f"{annotation.__name__.lower()} record", json={"$ref": annotation.__name__}
+        )
+    raise TypeError(f"no plain-language description for {annotation!r}")  # a programming error
+
+
+def field_docs(record_model: type[model.Record]) -> list[FieldDoc]:
+    """Every field of a model, in the model's order."""
+    docs = []
+    for name, info in record_model.model_fields.items():
+        description = info.description or FALLBACK_DESCRIPTIONS.get(name)
+        if not description:  # a programming error: every field is documented for editors
+            raise ValueError(f"{record_model.__name__}.{name} has no description")
+        kind = field_type(info.annotation, info.metadata)
+        example = info.examples[0] if info.examples else None
+        for key in (f"{record_model.__name__}.{name}", name):
+            if example is None:
+                example = FALLBACK_EXAMPLES.get(key)
+        if example is None:
+            example = _example_for(kind)
+        if (
+            example is not None
+            and kind.label.startswith("list of")
+            and not isinstance(example, list)
+        ):
+            example = [example]
+        docs.append(FieldDoc(name, kind, info.is_required(), description, example))
+    return docs
+
+
+def _example_for(kind: FieldType) -> Any:
+    if kind.json and "enum" in kind.json:
+        return kind.json["enum"][0]
+    if kind.label == "list of records":
+        return None  # shown as the nested record's own fields
+    return {
+        "state code": "KS",
+        "web address": "https://example.org/report",
+        "date": dt.date(2024, 3, 1),
+        "whole number": 1,
+        "id": "example-id",
+    }.get(kind.label, "…")
+
+
+def nested_models(record_model: type[model.Record]) -> list[type[model.Record]]:
+    """Records held inside another (a theme's strategies)."""
+    found = []
+    for info in record_model.model_fields.values():
+        for arg in typing.get_args(info.annotation):
+            if isinstance(arg, type) and issubclass(arg, model.Record):
+                found.append(arg)
+    return found
+
+
+def documented_kinds() -> list[tuple[Kind | None, type[model.Record]]]:
+    """Each kind of record with its own file, then the records nested inside them."""
+    out: list[tuple[Kind | None, type[model.Record]]] = []
+    for kind in KINDS:
+        out.append((kind, kind.model))
+        out += [(None, nested) for nested in nested_models(kind.model)]
+    return out
