@@ -9,19 +9,28 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
-from macros import site
+from macros import glossary_terms, open_data, site
+from macros.pages.common import GLOSSARY_URI
 
 
 @event_priority(100)  # before the macros plugin, so that a content error is reported first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _playbook, pages = site.load(config)
+    playbook, pages = site.load(config)
     config.nav = site.expand_nav(config.nav, pages)
+    # Glossary acronyms become abbreviations in hand-written and generated Markdown too.
+    if "abbr" in config.markdown_extensions:
+        abbr = config.mdx_configs.setdefault("abbr", {})
+        abbr["glossary"] = {**glossary_terms.abbreviations(playbook), **abbr.get("glossary", {})}
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _playbook, pages = site.load(config)
+    playbook, pages = site.load(config)
+    # Open data (playbook.json, stories.csv), regenerated on every build.
+    for name, content in open_data.files(playbook).items():
+        files.append(File.generated(config, name, content=content))
     docs_prefix = posixpath.relpath(config.docs_dir, site.project_dir(config)).replace("\\", "/")
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
@@ -36,3 +45,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         files.append(generated)
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Each glossary acronym links to its entry in the glossary (except on the glossary)."""
+    glossary = files.get_file_from_path(GLOSSARY_URI)
+    if glossary is None or page.file.src_uri == GLOSSARY_URI:
+        return html
+    playbook, _pages = site.load(config)
+    url = get_relative_url(glossary.url, page.file.url)
+    return glossary_terms.link_terms(html, glossary_terms.anchors(playbook), url)

@@ -43,7 +43,8 @@ def test_a_theme_page_has_its_strategies_in_order_with_approaches_stories_and_qu
 
 def test_a_story_links_to_its_states_and_shows_cohort_year_and_policy_areas(pages):
     assert (
-        "[Kansas](../states/kansas.md) · 2023 · Policy areas: Telehealth\n{ .pb-story-meta }"
+        "[Kansas](../states/kansas.md) · 2023 · "
+        "Policy areas: [Telehealth](../policy-areas/telehealth.md)\n{ .pb-story-meta }"
         in pages["themes/first-theme.md"].markdown
     )
     assert (

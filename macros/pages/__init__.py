@@ -8,11 +8,19 @@ Each module builds one kind of page; this registry puts them together in navigat
 from __future__ import annotations
 
 from ..playbook import Playbook
-from . import home, reference, sources, states, themes
+from . import home, policy_areas, reference, sources, states, stories, themes
 from .common import GeneratedPage, PageContext
 
 # Each builder takes a PageContext and returns its pages.
-BUILDERS = (home.pages, themes.pages, states.pages, sources.pages, reference.pages)
+BUILDERS = (
+    home.pages,
+    themes.pages,
+    states.pages,
+    policy_areas.pages,
+    stories.pages,
+    sources.pages,
+    reference.pages,
+)
 
 
 def generate_pages(playbook: Playbook) -> list[GeneratedPage]:

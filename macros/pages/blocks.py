@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from ..model import Quote, Story
 from ..render import md_text
-from .common import PageContext, link, rel, source_uri, state_uri, theme_uri, with_class
+from .common import (
+    PageContext,
+    link,
+    policy_area_uri,
+    rel,
+    source_uri,
+    state_uri,
+    theme_uri,
+    with_class,
+)
 
 
 def story_meta(ctx: PageContext, story: Story, page_uri: str) -> str:
@@ -19,7 +28,10 @@ def story_meta(ctx: PageContext, story: Story, page_uri: str) -> str:
     if story.year:
         parts.append(str(story.year))
     if story.policy_areas:
-        names = ", ".join(md_text(pb.policy_areas[a].name) for a in story.policy_areas)
+        names = ", ".join(
+            link(pb.policy_areas[a].name, rel(page_uri, policy_area_uri(a)))
+            for a in story.policy_areas
+        )
         parts.append(f"Policy areas: {names}")
     return with_class(" · ".join(parts), "pb-story-meta")
 

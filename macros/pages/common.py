@@ -6,6 +6,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from ..glossary_terms import abbreviations
 from ..playbook import Playbook
 from ..render import ProseRenderer, md_text, yaml_string
 
@@ -23,8 +24,7 @@ class PageContext:
 
     def __init__(self, playbook: Playbook):
         self.pb = playbook
-        abbreviations = {t.term: t.expansion or t.definition for t in playbook.terms.values()}
-        self.prose = ProseRenderer(abbreviations)
+        self.prose = ProseRenderer(abbreviations(playbook))
 
 
 def front_matter(title: str, *, description: str = "", boost: float = 0, hide=()) -> str:
@@ -61,6 +61,13 @@ def state_uri(state_name: str) -> str:
 
 def source_uri(source_id: str) -> str:
     return f"about/{source_id}.md"
+
+
+def policy_area_uri(area_id: str) -> str:
+    return f"policy-areas/{area_id}.md"
+
+
+STORIES_URI = "stories/index.md"
 
 
 GLOSSARY_URI = "glossary.md"

@@ -1,0 +1,133 @@
+"""The story index: every story as a card, with filters by theme, state, policy area and cohort.
+
+Without JavaScript the whole list shows and the filter form stays hidden. With it
+(overrides/assets/javascripts/story-filters.js), the filters narrow the list at once, show the
+count and are kept in the URL (?theme=…&state=…&area=…&cohort=…).
+"""
+
+from __future__ import annotations
+
+from ..model import Story
+from ..render import html_text, md_text
+from .blocks import story_meta
+from .common import (
+    STORIES_URI,
+    GeneratedPage,
+    PageContext,
+    front_matter,
+    link,
+    rel,
+    theme_uri,
+    with_class,
+)
+
+
+def pages(ctx: PageContext) -> list[GeneratedPage]:
+    stories = list(ctx.pb.stories.values())
+    if not stories:
+        return []
+    return [
+        GeneratedPage(STORIES_URI, index_page(ctx), stories[0].origin.file, nav_title="All stories")
+    ]
+
+
+def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
+    items = "".join(
+        f'<option value="{html_text(value)}">{html_text(text)}</option>' for value, text in options
+    )
+    return (
+        f'<label class="pb-filter"><span>{html_text(label)}</span>'
+        f'<select name="{name}" data-filter="{name}"><option value="">All</option>{items}</select>'
+        "</label>"
+    )
+
+
+def filter_form(ctx: PageContext) -> str:
+    """The filters, with only the values that some story has; hidden until the script runs."""
+    pb, stories = ctx.pb, list(ctx.pb.stories.values())
+    used_states = {c for s in stories for c in s.states}
+    used_areas = {a for s in stories for a in s.policy_areas}
+    used_cohorts = {s.cohort for s in stories if s.cohort}
+    used_themes = {s.theme for s in stories}
+    selects = [
+        _select(
+            "theme", "Theme", [(t.id, t.title) for t in pb.themes.values() if t.id in used_themes]
+        ),
+        _select(
+            "state",
+            "State",
+            [(s.code, s.name) for s in pb.states.values() if s.code in used_states],
+        ),
+        _select(
+            "area",
+            "Policy area",
+            [(a.id, a.name) for a in pb.policy_areas.values() if a.id in used_areas],
+        ),
+        _select(
+            "cohort",
+            "Cohort",
+            [(c.id, c.name) for c in pb.cohorts.values() if c.id in used_cohorts],
+        ),
+    ]
+    return (
+        '<form class="pb-filters" role="search" aria-label="Filter the stories" hidden>'
+        + "".join(selects)
+        + '<button type="reset" class="md-button">Show all</button>'
+        + f'<p class="pb-filter-count" role="status">{len(stories)} stories</p></form>'
+    )
+
+
+def card(ctx: PageContext, story: Story) -> str:
+    pb = ctx.pb
+    theme = pb.themes[story.theme]
+    data = {
+        "theme": story.theme,
+        "state": " ".join(story.states),
+        "area": " ".join(story.policy_areas),
+        "cohort": story.cohort or "",
+    }
+    attributes = " ".join(f'data-{k}="{html_text(v)}"' for k, v in data.items())
+    where = [f"Theme: {link(theme.title, rel(STORIES_URI, theme_uri(theme.id)))}"]
+    if story.strategy in pb.strategies:
+        strategy = pb.strategies[story.strategy]
+        target = rel(STORIES_URI, theme_uri(theme.id), strategy.id)
+        where.append(f"Key strategy: {link(strategy.title, target)}")
+    title_target = rel(STORIES_URI, theme_uri(story.theme), f"story-{story.id}")
+    return "\n".join(
+        [
+            f'<article class="pb-story-card" id="card-{html_text(story.id)}" {attributes} markdown>',
+            "",
+            f"## {link(story.title, title_target)}",
+            "",
+            story_meta(ctx, story, STORIES_URI),
+            with_class(" · ".join(where), "pb-story-where"),
+            with_class(md_text(story.summary), "pb-summary"),
+            "</article>",
+            "",
+        ]
+    )
+
+
+def index_page(ctx: PageContext) -> str:
+    stories = list(ctx.pb.stories.values())
+    return "\n".join(
+        [
+            front_matter(
+                "Stories",
+                description="Every state story, with filters by theme, state, policy area and cohort.",
+                boost=0.5,  # the story itself, on its theme page, ranks above its card here
+                hide=["toc"],
+            ),
+            "# Stories\n",
+            f"All {len(stories)} stories from the states. Choose a theme, a state, a policy area or "
+            "a cohort to narrow the list; the address of the page keeps your choice, so that you "
+            "can share or bookmark it.\n",
+            filter_form(ctx),
+            "",
+            '<div class="pb-story-list" markdown>',
+            "",
+            *[card(ctx, story) for story in stories],
+            "</div>",
+            "",
+        ]
+    )
