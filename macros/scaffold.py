@@ -116,11 +116,12 @@ def new_story(content: Content, args) -> RecordText:
         raise Refused("give --state (for example --state KS), or --cohort")
     if args.cohort:
         _check(args.cohort, content.ids("cohort"), "cohort", "--cohort")
-    names = " ".join(content.states[c].name for c in states) or args.cohort
+    names = " ".join(content.states[c].name for c in states) or args.cohort or ""
     folder = content.data / "stories"
     taken = content.ids("story") | {p.stem for p in folder.glob("*.y*ml")}
     words = args.title or theme
-    base = words if slugify(words).startswith(slugify(names)) else f"{names} {words}"
+    first = names.split()[0] if names else ""
+    base = words if slugify(words).startswith(slugify(first)) else f"{names} {words}"
     story_id = _unique_id(args.id, base, taken)
     values = {
         "id": story_id,

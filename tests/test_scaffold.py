@@ -1,0 +1,199 @@
+"""`playbook new`: a valid, commented record in the right place, with a unique id; unknown
+states, themes and strategies refused with the valid ones, and nothing written."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.kinds import KIND_BY_NAME
+from macros.scaffold_text import commented_template
+
+NEXT_STEPS = (
+    "\nOptional fields are commented out: remove the '# ' in front of one to use it.\n"
+    "Then check with `playbook validate` and preview with `make serve`.\n"
+)
+
+
+def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
+    result = project.playbook("new", "story", "--state", "ks", "--theme", "second-theme")
+    story = "playbook_data/stories/kansas-second-theme.yml"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"Created {story}: new story 'kansas-second-theme'.\n\n"
+        f"Fill in next:\n  {story}:9: title\n  {story}:23: summary\n  {story}:25: body\n"
+        + NEXT_STEPS
+    )
+    text = (project.path / story).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../../schemas/story.schema.json"
+    assert lines[7:9] == [
+        "# Short headline. (required, at most 300 characters)",
+        "title: 'FILL IN: Short headline.'",
+    ]
+    assert "states: [KS]" in lines
+    assert "theme: second-theme" in lines
+    assert "# year: 2023" in lines  # optional fields: commented out, with an example
+    assert "source: test-source" in lines  # the playbook's first source
+    assert project.problems() == []
+
+
+def test_a_second_story_for_the_same_state_and_theme_gets_its_own_id(project):
+    project.playbook("new", "story", "--state", "KS", "--theme", "first-theme", check=True)
+    result = project.playbook("new", "story", "--state", "KS", "--theme", "first-theme")
+    assert result.stdout.startswith(
+        "Created playbook_data/stories/kansas-first-theme-2.yml: new story 'kansas-first-theme-2'."
+    )
+    assert project.problems() == []
+
+
+def test_a_story_with_a_title_strategy_and_two_states(project):
+    result = project.playbook(
+        "new",
+        "story",
+        "--state",
+        "LA",
+        "--state",
+        "MS",
+        "--theme",
+        "second-theme",
+        "--strategy",
+        "third-strategy",
+        "--title",
+        "Louisiana and Mississippi share a plan",
+    )
+    path = project.data / "stories" / "louisiana-and-mississippi-share-a-plan.yml"
+    assert result.returncode == 0, result.stderr
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "title: Louisiana and Mississippi share a plan" in lines
+    assert "states: [LA, MS]" in lines
+    assert "strategy: third-strategy" in lines
+    assert project.problems() == []
+
+
+REFUSALS = [
+    pytest.param(
+        ["story", "--state", "TX", "--theme", "first-theme"],
+        "playbook new story: unknown state 'TX' for --state.\nValid states: KS, LA, MS\n",
+        id="unknown-state",
+    ),
+    pytest.param(
+        ["story", "--state", "KS", "--theme", "collective-action"],
+        "playbook new story: unknown theme 'collective-action' for --theme.\n"
+        "Valid themes: first-theme, second-theme\n",
+        id="unknown-theme",
+    ),
+    pytest.param(
+        ["story", "--state", "KS", "--theme", "first-theme", "--strategy", "third-strategy"],
+        "playbook new story: unknown strategy 'third-strategy' for --strategy. Did you mean "
+        "'first-strategy'?\nValid strategies of the theme 'first-theme': first-strategy, "
+        "second-strategy\n",
+        id="strategy-of-another-theme",
+    ),
+    pytest.param(
+        ["story", "--theme", "first-theme"],
+        "playbook new story: give --state (for example --state KS), or --cohort\n",
+        id="no-state",
+    ),
+    pytest.param(
+        ["story", "--state", "KS", "--theme", "first-theme", "--source", "test-sauce"],
+        "playbook new story: unknown source 'test-sauce' for --source. Did you mean "
+        "'test-source'?\nValid sources: test-source\n",
+        id="unknown-source",
+    ),
+    pytest.param(
+        ["story", "--state", "KS", "--theme", "first-theme", "--id", "kansas-story"],
+        "playbook new story: the id 'kansas-story' is already used; choose another --id\n",
+        id="id-taken",
+    ),
+    pytest.param(
+        ["quote", "--theme", "nope"],
+        "playbook new quote: unknown theme 'nope' for --theme.\n"
+        "Valid themes: first-theme, second-theme\n",
+        id="quote-unknown-theme",
+    ),
+    pytest.param(
+        ["strategy", "--theme", "third-theme"],
+        "playbook new strategy: unknown theme 'third-theme' for --theme. Did you mean "
+        "'first-theme'?\nValid themes: first-theme, second-theme\n",
+        id="strategy-unknown-theme",
+    ),
+    pytest.param(
+        ["term", "--term", "pca"],
+        "playbook new term: the term 'pca' is already in the glossary\n",
+        id="term-exists",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), REFUSALS)
+def test_unknown_names_are_refused_with_the_valid_ones_and_nothing_is_written(
+    project, args, message
+):
+    before = {p: p.read_bytes() for p in project.data.rglob("*") if p.is_file()}
+    result = project.playbook("new", *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == message + "Nothing was written.\n"
+    assert {p: p.read_bytes() for p in project.data.rglob("*") if p.is_file()} == before
+
+
+def test_a_new_strategy_goes_at_the_end_of_its_theme_with_the_next_order(project):
+    result = project.playbook("new", "strategy", "--theme", "first-theme", "--title", "Meet often")
+    theme = "playbook_data/themes/01-first.yml"
+    assert result.stdout == (
+        f"Added to {theme}: new strategy 'meet-often'.\n\n"
+        f"Fill in next:\n  {theme}:24: description\n" + NEXT_STEPS
+    )
+    lines = (project.path / theme).read_text(encoding="utf-8").splitlines()
+    assert lines[19:22] == ["  - id: meet-often", "    order: 3", "    title: Meet often"]
+    assert project.problems() == []
+
+
+def test_quote_resource_and_term_are_added_to_their_lists(project):
+    project.playbook(
+        "new",
+        "quote",
+        "--state",
+        "KS",
+        "--theme",
+        "first-theme",
+        "--attribution",
+        "Kansas team",
+        check=True,
+    )
+    project.playbook(
+        "new",
+        "resource",
+        "--title",
+        "A toolkit",
+        "--url",
+        "https://example.org/toolkit",
+        "--theme",
+        "first-theme",
+        check=True,
+    )
+    result = project.playbook("new", "term", "--term", "FQHC", check=True)
+    assert result.stdout.startswith(
+        "Added to playbook_data/glossary.yml: new term 'fqhc'.\n\n"
+        "Fill in next:\n  playbook_data/glossary.yml:11: definition\n"
+    )
+    quotes = (project.data / "quotes.yml").read_text(encoding="utf-8")
+    assert "  - id: kansas-first-theme-quote\n" in quotes
+    assert "    text: 'FILL IN: The words quoted, without quotation marks.'\n" in quotes
+    resources = (project.data / "resources.yml").read_text(encoding="utf-8")
+    assert "  - id: a-toolkit\n    title: A toolkit\n    url: https://example.org/toolkit\n" in (
+        resources
+    )
+    assert project.problems() == []
+
+
+def test_a_new_record_goes_above_the_commented_template(project):
+    kind = KIND_BY_NAME["term"]
+    path = project.data / "glossary.yml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + "\n" + commented_template(kind), encoding="utf-8")
+    project.playbook("new", "term", "--term", "FQHC", check=True)
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith(commented_template(kind))
+    assert text.index("  - id: fqhc") < text.index("# ---- Template")
+    assert project.problems() == []
