@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build validate test test-fast test-browser lint format bench clean
+.PHONY: help setup serve build validate schema test test-fast test-browser lint format bench clean
 
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ build: $(STAMP)  ## build the site into site/ (strict; site/ is replaced only on
 
 validate: $(STAMP)  ## check the content and list every problem
 	$(BIN)/playbook validate
+
+schema: $(STAMP)  ## regenerate schemas/*.json (editor support) from the content model
+	$(BIN)/playbook schema
 
 test: $(STAMP)  ## run the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/python -m pytest

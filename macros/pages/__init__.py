@@ -8,7 +8,7 @@ Each module builds one kind of page; this registry puts them together in navigat
 from __future__ import annotations
 
 from ..playbook import Playbook
-from . import home, policy_areas, reference, sources, states, stories, themes
+from . import field_reference, home, policy_areas, reference, sources, states, stories, themes
 from .common import GeneratedPage, PageContext
 
 # Each builder takes a PageContext and returns its pages.
@@ -20,6 +20,7 @@ BUILDERS = (
     stories.pages,
     sources.pages,
     reference.pages,
+    field_reference.pages,
 )
 
 

@@ -1,0 +1,141 @@
+"""The contributor guide: edit links to the exact file, a field reference that covers the
+model, and a story walkthrough that does what the guide says."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Project
+
+from macros.fields import documented_kinds, field_docs
+from macros.pages.field_reference import field_reference
+
+GUIDE = ROOT / "docs" / "contribute"
+REPO_EDIT = "https://github.com/integrated-care-playbook/playbook/edit/main/"
+EDIT_BUTTON = re.compile(r'<a href="([^"]*)" title="Edit this page" class="md-content__button')
+
+
+def _edit_links(site: Path) -> dict[str, str | None]:
+    links = {}
+    for page in sorted(site.rglob("*.html")):
+        found = EDIT_BUTTON.search(page.read_text(encoding="utf-8"))
+        links[page.relative_to(site).as_posix()] = found.group(1) if found else None
+    return links
+
+
+@pytest.mark.build
+def test_every_page_has_an_edit_button_that_opens_the_file_it_comes_from(real_site):
+    # 404 and print views gather no single file; every other page has its source.
+    links = {
+        page: link
+        for page, link in _edit_links(real_site).items()
+        if page != "404.html" and not page.startswith("print/")
+    }
+    assert len(links) > 20
+    for page, link in links.items():
+        assert link and link.startswith(REPO_EDIT), f"{page}: edit link {link!r}"
+        target = link.removeprefix(REPO_EDIT)
+        assert (ROOT / target).is_file(), f"{page}: the edit link opens {target}, missing"
+        hand_written = (ROOT / "docs" / page.replace("index.html", "index.md")).is_file() or (
+            ROOT / "docs" / (page.removesuffix("/index.html") + ".md")
+        ).is_file()
+        if hand_written:
+            assert target.startswith("docs/"), page
+        elif page == "contribute/fields/index.html":
+            assert target == "macros/model.py"
+        else:
+            assert target.startswith("playbook_data/"), f"{page}: {target}"
+
+
+@pytest.mark.build
+def test_generated_pages_open_their_own_data_file(real_site):
+    links = _edit_links(real_site)
+    assert links["index.html"] == REPO_EDIT + "playbook_data/playbook.yml"
+    assert links["glossary/index.html"] == REPO_EDIT + "playbook_data/glossary.yml"
+    assert links["themes/relationship-building/index.html"] == (
+        REPO_EDIT + "playbook_data/themes/01-relationship-building.yml"
+    )
+    assert links["contribute/add-a-story/index.html"] == (
+        REPO_EDIT + "docs/contribute/add-a-story.md"
+    )
+
+
+def test_the_field_reference_lists_every_field_of_every_model():
+    page = field_reference()
+    sections = re.split(r"^## ", page, flags=re.MULTILINE)[1:]
+    models = documented_kinds()
+    assert len(sections) == len(models)
+    for section, (_kind, record_model) in zip(sections, models, strict=True):
+        for doc in field_docs(record_model):
+            required = "**required**" if doc.required else "optional"
+            row = f"| `{doc.name}` | "
+            assert row in section, f"{record_model.__name__}.{doc.name} is not documented"
+            line = next(ln for ln in section.splitlines() if ln.startswith(row))
+            assert f"| {required} |" in line
+            assert doc.description.split("(")[0].strip()[:30] in line.replace("&#x27;", "'")
+
+
+def test_a_field_reference_row_gives_type_rule_description_and_example():
+    assert (
+        "| `states` | list of state codes (two capital letters (USPS)) | optional | States "
+        "involved; leave empty when the source names only a cohort. | `[KS]` |"
+    ) in field_reference()
+
+
+@pytest.mark.build
+def test_the_field_reference_is_in_the_contribute_section(real_site):
+    html = (real_site / "contribute" / "fields" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="field-reference">Field reference' in html
+    assert "<code>summary</code>" in html
+    nav = (real_site / "contribute" / "index.html").read_text(encoding="utf-8")
+    for page in ["fix-a-typo", "add-a-story", "preview", "checks", "style", "fields"]:
+        assert f'href="{page}/"' in nav, page
+
+
+def _blocks(markdown: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", markdown, flags=re.DOTALL)
+
+
+@pytest.mark.build
+def test_the_story_walkthrough_does_what_the_guide_says(tmp_path):
+    """Steps 1-4 of 'Add a state story', on a copy of the real content."""
+    guide = (GUIDE / "add-a-story.md").read_text(encoding="utf-8")
+    checks = (GUIDE / "checks.md").read_text(encoding="utf-8")
+    project = Project(tmp_path / "project", data=ROOT / "playbook_data")
+
+    # 1. The command, as printed in the guide, prints what the guide shows.
+    command = shlex.split(_blocks(guide, "sh")[0].replace("\\\n", " "))
+    assert command[0] == ".venv/bin/playbook"
+    result = project.playbook(*command[1:])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(_blocks(guide, "text")[0])
+    story = project.data / "stories" / "kansas-aligns-licensure-rules.yml"
+
+    # 2-3. Filled in, it validates; broken on purpose, the message names the line, and
+    # it is the message the checks page explains.
+    text = story.read_text(encoding="utf-8").replace("FILL IN: ", "")
+    story.write_text(text, encoding="utf-8")
+    assert project.playbook("validate").returncode == 0
+    story.write_text(text.replace("states: [KS]", "states: [Kansas]"), encoding="utf-8")
+    result = project.playbook("validate")
+    line = text.splitlines().index("states: [KS]") + 1
+    explained = (
+        "states[1]: 'Kansas' is not a state code\n"
+        "    hint: use the two-letter USPS code in capitals, for example 'KS' for Kansas"
+    )
+    assert result.returncode == 1
+    assert f"playbook_data/stories/kansas-aligns-licensure-rules.yml:{line}: {explained}" in (
+        result.stdout
+    )
+    assert explained in checks
+
+    # 4. The preview shows it on the state's page.
+    story.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = project.playbook("build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    kansas = (site / "states" / "kansas" / "index.html").read_text(encoding="utf-8")
+    assert "Kansas aligns licensure rules" in kansas
