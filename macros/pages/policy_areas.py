@@ -119,7 +119,7 @@ def _cell(ctx: PageContext, stories: list[Story], state: State, area: PolicyArea
         links.append(
             f'<a class="pb-matrix-link" href="{html_text(url)}" title="{html_text(story.title)}">'
             f'<span aria-hidden="true">●</span>'
-            f'<span class="md-visually-hidden">{html_text(label)}</span></a>'
+            f'<span class="pb-visually-hidden">{html_text(label)}</span></a>'
         )
     return " ".join(links)
 

@@ -31,14 +31,23 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     ]
 
 
+def story_cohorts(ctx: PageContext, story: Story) -> list[str]:
+    """The story's own cohort and those of its states, in the cohorts' order."""
+    ids = {story.cohort} if story.cohort else set()
+    ids |= {c for code in story.states for c in ctx.pb.states[code].cohorts}
+    return [c for c in ctx.pb.cohorts if c in ids]
+
+
 def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
     items = "".join(
         f'<option value="{html_text(value)}">{html_text(text)}</option>' for value, text in options
     )
+    # A label tied by `for`, not wrapping the select: its accessible name is "State", not
+    # "State" followed by every option.
     return (
-        f'<label class="pb-filter"><span>{html_text(label)}</span>'
-        f'<select name="{name}" data-filter="{name}"><option value="">All</option>{items}</select>'
-        "</label>"
+        f'<span class="pb-filter"><label for="filter-{name}">{html_text(label)}</label>'
+        f'<select id="filter-{name}" name="{name}" data-filter="{name}">'
+        f'<option value="">All</option>{items}</select></span>'
     )
 
 
@@ -47,7 +56,7 @@ def filter_form(ctx: PageContext) -> str:
     pb, stories = ctx.pb, list(ctx.pb.stories.values())
     used_states = {c for s in stories for c in s.states}
     used_areas = {a for s in stories for a in s.policy_areas}
-    used_cohorts = {s.cohort for s in stories if s.cohort}
+    used_cohorts = {c for s in stories for c in story_cohorts(ctx, s)}
     used_themes = {s.theme for s in stories}
     selects = [
         _select(
@@ -84,7 +93,7 @@ def card(ctx: PageContext, story: Story) -> str:
         "theme": story.theme,
         "state": " ".join(story.states),
         "area": " ".join(story.policy_areas),
-        "cohort": story.cohort or "",
+        "cohort": " ".join(story_cohorts(ctx, story)),
     }
     attributes = " ".join(f'data-{k}="{html_text(v)}"' for k, v in data.items())
     where = [f"Theme: {link(theme.title, rel(STORIES_URI, theme_uri(theme.id)))}"]
@@ -95,7 +104,8 @@ def card(ctx: PageContext, story: Story) -> str:
     title_target = rel(STORIES_URI, theme_uri(story.theme), f"story-{story.id}")
     return "\n".join(
         [
-            f'<article class="pb-story-card" id="card-{html_text(story.id)}" {attributes} markdown>',
+            f'<article class="pb-story-card" id="card-{html_text(story.id)}" {attributes} '
+            "markdown>",
             "",
             f"## {link(story.title, title_target)}",
             "",
@@ -114,14 +124,14 @@ def index_page(ctx: PageContext) -> str:
         [
             front_matter(
                 "Stories",
-                description="Every state story, with filters by theme, state, policy area and cohort.",
+                description="Every state story; filters by theme, state, policy area, cohort.",
                 boost=0.5,  # the story itself, on its theme page, ranks above its card here
                 hide=["toc"],
             ),
             "# Stories\n",
-            f"All {len(stories)} stories from the states. Choose a theme, a state, a policy area or "
-            "a cohort to narrow the list; the address of the page keeps your choice, so that you "
-            "can share or bookmark it.\n",
+            f"All {len(stories)} stories from the states. Choose a theme, a state, a policy "
+            "area or a cohort to narrow the list; the address of the page keeps your choice, "
+            "so that you can share or bookmark it.\n",
             filter_form(ctx),
             "",
             '<div class="pb-story-list" markdown>',
