@@ -1,0 +1,147 @@
+"""Visit the pages of a built site in one browser context: what each page requests from
+other hosts and what axe-core finds against WCAG 2.0/2.1 A and AA.
+
+Pages are found by walking the site's HTML files, so a new kind of page is audited as soon
+as it is built, without a list to keep up to date.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from axe_playwright_python.base import AXE_SCRIPT
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+# axe takes about a second a page on two cores. Past this many pages of one kind (the
+# states or the stories of a large playbook), the largest pages of the kind stand for it:
+# they hold the most of every component the kind's template produces.
+AXE_PAGES_PER_KIND = 8
+
+
+def site_pages(site: Path) -> dict[str, Path]:
+    """Every HTML file by the URL path a reader uses (`/dir/` for dir/index.html)."""
+    pages = {}
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        if relative == "index.html" or relative.endswith("/index.html"):
+            pages["/" + relative.removesuffix("index.html")] = file
+        else:
+            pages["/" + relative] = file
+    return pages
+
+
+def page_kind(path: str) -> str:
+    """A page's kind: its first folder (`states`, `themes`…), or the page itself at the top."""
+    parts = [part for part in path.split("/") if part]
+    if not parts:
+        return "home"
+    if len(parts) == 1:
+        return parts[0].removesuffix(".html")
+    return parts[0]
+
+
+def axe_selection(pages: dict[str, Path]) -> list[str]:
+    """Every page, except that a kind with many pages is represented by its own index page
+    and its largest pages (by bytes), AXE_PAGES_PER_KIND in all."""
+    kinds: dict[str, list[str]] = {}
+    for path in pages:
+        kinds.setdefault(page_kind(path), []).append(path)
+    chosen = []
+    for kind, members in kinds.items():
+        if len(members) <= AXE_PAGES_PER_KIND:
+            chosen += members
+            continue
+        index = [path for path in members if path == f"/{kind}/"]
+        rest = sorted(
+            (path for path in members if path not in index),
+            key=lambda path: (-pages[path].stat().st_size, path),
+        )
+        chosen += index + rest[: AXE_PAGES_PER_KIND - len(index)]
+    return sorted(chosen)
+
+
+SETTLED = "document.getAnimations().every(animation => animation.playState !== 'running')"
+
+
+@dataclass
+class PageAudit:
+    path: str
+    foreign_requests: list[str] = field(default_factory=list)
+    violations: list[dict] = field(default_factory=list)
+
+    def violation_report(self) -> list[str]:
+        lines = []
+        for violation in self.violations:
+            targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
+            first = violation["nodes"][0]
+            why = " ".join(check["message"] for check in first["any"] + first["all"])
+            lines.append(f"{self.path}: {violation['id']} ({violation['help']}): {targets}: {why}")
+        return lines
+
+
+def audit(browser, base_url: str, paths: list[str], axe_paths: set[str]) -> list[PageAudit]:
+    """Load each page with every request intercepted; run axe on those in `axe_paths`.
+
+    A request to any origin but `base_url`'s is recorded and aborted, never sent.
+    """
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(AXE_SCRIPT)  # axe-core from the wheel: nothing fetched
+    current: list[PageAudit] = []
+
+    def intercept(route) -> None:
+        url = route.request.url
+        scheme = urlsplit(url).scheme
+        if scheme in ("data", "blob") or url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            # Chromium may retry an aborted request: each address is reported once.
+            if url not in current[-1].foreign_requests:
+                current[-1].foreign_requests.append(url)
+            route.abort()
+
+    context.route("**/*", intercept)
+    results = []
+    try:
+        tab = context.new_page()
+        for path in paths:
+            current.append(PageAudit(path))
+            results.append(current[-1])
+            tab.goto(base_url + path, wait_until="load")
+            if path in axe_paths:
+                # Colours caught halfway through a CSS transition are not the page's colours.
+                tab.wait_for_function(SETTLED, timeout=5_000)
+                found = tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+                current[-1].violations = found["violations"]
+        tab.wait_for_load_state("networkidle")  # late requests of the last page
+    finally:
+        context.close()
+    return results
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """`folder` served on a free port of 127.0.0.1, for the length of the block."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
