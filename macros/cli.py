@@ -158,6 +158,9 @@ def parser() -> argparse.ArgumentParser:
 
     scaffold.add_command(commands)
     schema.add_command(commands)
+    from . import pdf_command  # `playbook pdf` (printing lives in macros/pdf.py)
+
+    pdf_command.add_parser(commands)
     return main
 
 

@@ -1,0 +1,62 @@
+"""The PDFs the site offers: the whole playbook, one per theme, one per state.
+
+    downloads(ctx) -> list[Download]
+
+Plain Python shared by the build (which links each PDF from its page) and `playbook pdf`
+(which prints them), so that the links and the files always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .pages.common import PageContext, slugify, state_uri, theme_uri
+from .pages.print_view import printed_states, state_anchor, theme_anchor
+
+DOWNLOADS_DIR = "downloads"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # under the site folder, e.g. "downloads/themes/relationship-building.pdf"
+    page: str  # the src_uri of the page that links to it
+    parts: tuple[str, ...]  # anchors of the print view's parts; empty for the whole playbook
+    subject: str  # the PDF's subject (document metadata)
+    label: str  # what the reader gets, shown beside the link
+
+
+def whole(ctx: PageContext) -> Download:
+    info = ctx.pb.info
+    return Download(
+        f"{DOWNLOADS_DIR}/playbook.pdf",
+        "index.md",
+        (),
+        info.subtitle,
+        "the whole playbook, ready to print",
+    )
+
+
+def downloads(ctx: PageContext) -> list[Download]:
+    pb = ctx.pb
+    out = [whole(ctx)]
+    out += [
+        Download(
+            f"{DOWNLOADS_DIR}/themes/{t.id}.pdf",
+            theme_uri(t.id),
+            (theme_anchor(t.id),),
+            f"Theme {t.order}: {t.title}",
+            "this theme, ready to print",
+        )
+        for t in pb.themes.values()
+    ]
+    out += [
+        Download(
+            f"{DOWNLOADS_DIR}/states/{slugify(s.name)}.pdf",
+            state_uri(s.name),
+            (state_anchor(s.code),),
+            f"Stories from {s.name}",
+            "this state, ready to print",
+        )
+        for s in printed_states(ctx)
+    ]
+    return out

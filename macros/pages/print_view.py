@@ -1,0 +1,231 @@
+"""The print view: the whole playbook on one page, made to be printed or turned into a PDF.
+
+    print_page(ctx) -> Markdown of print/index.md
+
+A cover, the contents, every theme (the theme pages' own Markdown), a section per state, the
+policy priorities, the resources and the glossary. Each part starts with a heading of class
+`pb-chapter` whose id is the part's anchor (`pb-theme-<id>`, `pb-state-<code>`, …): print
+CSS starts each on a new page, and `assets/javascripts/print.js` keeps only the parts named
+in the address (`?part=pb-theme-x&part=pb-state-ks`) to make a convening packet.
+
+Links to other pages of the site are turned into links inside the document (a theme page
+becomes `#pb-theme-<id>`); links to pages that are not in it become plain text, so that a
+PDF holds no link to the local server it was printed from.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from ..model import State, Theme
+from ..render import md_text, yaml_string
+from . import reference, themes
+from .blocks import quote_block, story_block
+from .common import (
+    GLOSSARY_URI,
+    RESOURCES_URI,
+    PageContext,
+    link,
+    policy_area_uri,
+    state_uri,
+    theme_uri,
+    with_class,
+)
+from .states import has_content
+
+PRINT_URI = "print/index.md"
+COVER, CONTENTS, STATES = "pb-cover", "pb-contents", "pb-states"
+POLICY, RESOURCES, GLOSSARY = "pb-policy-priorities", "pb-resources", "pb-glossary"
+
+# A Markdown link written by our page builders: [text](target). Editors' plain text never
+# matches, because md_text escapes brackets and parentheses.
+_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)")
+_HEADING_ID = re.compile(r"\{ #([a-z0-9-]+)")
+
+
+def theme_anchor(theme_id: str) -> str:
+    return f"pb-theme-{theme_id}"
+
+
+def state_anchor(code: str) -> str:
+    return f"pb-state-{code.lower()}"
+
+
+def printed_states(ctx: PageContext) -> list[State]:
+    """The states with a page of their own on the site, in the order of states.yml."""
+    return [s for s in ctx.pb.states.values() if has_content(ctx, s)]
+
+
+def page_anchors(ctx: PageContext) -> dict[str, str]:
+    """Where each page of the site is in the print view: {src_uri: anchor}."""
+    pb, states = ctx.pb, printed_states(ctx)
+    anchors = {"index.md": COVER}
+    anchors.update({theme_uri(t): theme_anchor(t) for t in pb.themes})
+    if states:
+        anchors["states/index.md"] = STATES
+        anchors.update({state_uri(s.name): state_anchor(s.code) for s in states})
+    if pb.policy_areas:
+        anchors["policy-areas/index.md"] = POLICY
+        anchors.update({policy_area_uri(a): f"pb-policy-{a}" for a in pb.policy_areas})
+    if pb.resources:
+        anchors[RESOURCES_URI] = RESOURCES
+    if pb.terms:
+        anchors[GLOSSARY_URI] = GLOSSARY
+    return anchors
+
+
+def localize_links(markdown: str, anchors: dict[str, str]) -> str:
+    """Site links in our Markdown become in-document links; others become plain text."""
+
+    def replace(match: re.Match) -> str:
+        text, target = match.group(1), match.group(2)
+        if target.startswith("#") or re.match(r"^(https?|mailto):", target):
+            return match.group(0)
+        path, _, fragment = target.partition("#")
+        uri = posixpath.normpath(posixpath.join(posixpath.dirname(PRINT_URI), path))
+        if uri not in anchors:
+            return text
+        # A story or strategy keeps its own anchor; it is unique in the whole document.
+        return f"[{text}](#{fragment or anchors[uri]})"
+
+    return _LINK.sub(replace, markdown)
+
+
+def as_chapter(page_markdown: str, anchor: str, keep_ids: set[str] = frozenset()) -> str:
+    """A generated page as a chapter: no front matter, its title as the chapter heading,
+    and its page-local ids (`key-strategies`) prefixed so that they stay unique."""
+    body = page_markdown
+    if body.startswith("---\n"):
+        body = body.split("\n---\n", 1)[1]
+    body = body.lstrip("\n")
+    title, _, rest = body.partition("\n")
+    if not title.startswith("# "):
+        raise ValueError(f"a page printed as a chapter must start with its title: {title!r}")
+    for local in sorted(set(_HEADING_ID.findall(rest)) - keep_ids):
+        rest = rest.replace(f"{{ #{local}", f"{{ #{anchor}-{local}")
+        rest = rest.replace(f"](#{local})", f"](#{anchor}-{local})")
+    return f"{title} {{ #{anchor} .pb-chapter }}\n{rest}"
+
+
+def cover(ctx: PageContext) -> str:
+    info = ctx.pb.info
+    return "\n".join(
+        [
+            f"# {md_text(info.title)} {{ #{COVER} .pb-cover-title }}\n",
+            with_class(md_text(info.subtitle), "pb-lead"),
+            with_class(f"Published by {md_text(info.publisher)}", "pb-publisher"),
+            with_class(f"Version {md_text(info.version)} · {info.date:%B %-d, %Y}", "pb-version"),
+            # Filled by print.js with the parts a packet holds; empty for the whole playbook.
+            '<p class="pb-packet" hidden></p>\n',
+            ctx.prose.block(info.summary),
+            ctx.prose.block(info.funding_statement, "pb-funding"),
+        ]
+    )
+
+
+def contents(ctx: PageContext, states: list[State]) -> str:
+    pb = ctx.pb
+    out = [f"# Contents {{ #{CONTENTS} .pb-chapter }}\n", '<div class="pb-print-toc" markdown>\n']
+    for theme in pb.themes.values():
+        out.append(f"- {link(f'{theme.order}. {theme.title}', '#' + theme_anchor(theme.id))}")
+        out += [
+            f"    - {link(f'{s.order}. {s.title}', '#' + s.id)}"
+            for s in pb.ordered_strategies(theme)
+        ]
+    if states:
+        out.append(f"- {link('States', '#' + STATES)}")
+        out += [f"    - {link(s.name, '#' + state_anchor(s.code))}" for s in states]
+    if pb.policy_areas:
+        out.append(f"- {link('Policy priorities', '#' + POLICY)}")
+    if pb.resources:
+        out.append(f"- {link('Resources', '#' + RESOURCES)}")
+    if pb.terms:
+        out.append(f"- {link('Glossary', '#' + GLOSSARY)}")
+    out.append("\n</div>\n")
+    return "\n".join(out)
+
+
+def theme_chapter(ctx: PageContext, theme: Theme) -> str:
+    strategies = ctx.pb.ordered_strategies(theme)
+    global_ids = {s.id for s in strategies}
+    global_ids |= {f"{s.id}-{part}" for s in strategies for part in ("stories", "quotes")}
+    page = themes.theme_page(ctx, theme)
+    global_ids |= {i for i in _HEADING_ID.findall(page) if i.startswith(("story-", "quote-"))}
+    return as_chapter(page, theme_anchor(theme.id), global_ids)
+
+
+def state_chapter(ctx: PageContext, state: State) -> str:
+    """A state's stories in full (a state's packet must stand on its own) and its quotes."""
+    pb, anchor = ctx.pb, state_anchor(state.code)
+    out = [f"## {md_text(state.name)} {{ #{anchor} .pb-chapter }}\n"]
+    cohorts = [pb.cohorts[c].name for c in state.cohorts if c in pb.cohorts]
+    if cohorts:
+        out.append(with_class(f"Cohort: {md_text(', '.join(cohorts))}", "pb-story-meta"))
+    stories = pb.stories_for("state", state.code)
+    for theme in pb.themes.values():
+        in_theme = [s for s in stories if s.theme == theme.id]
+        if in_theme:
+            target = theme_uri(theme.id)
+            out.append(f"### {link(theme.title, '../' + target)} {{ #{anchor}-{theme.id} }}\n")
+            out += [story_block(ctx, story, PRINT_URI) for story in in_theme]
+    quotes = pb.quotes_for("state", state.code)
+    if quotes:
+        out.append(f"### In their words {{ #{anchor}-quotes }}\n")
+        out += [quote_block(ctx, quote, PRINT_URI) for quote in quotes]
+    # Stories and quotes also appear under their theme: here their ids take the state's.
+    return re.sub(r"\{ #(story|quote)-", rf"{{ #{anchor}-\1-", "\n".join(out))
+
+
+def states_chapter(ctx: PageContext, states: list[State]) -> str:
+    intro = [
+        f"# States {{ #{STATES} .pb-chapter }}\n",
+        "What each state's associations did, state by state: their stories in full and "
+        "what their teams said.\n",
+    ]
+    return "\n".join(intro + [state_chapter(ctx, state) for state in states])
+
+
+def policy_chapter(ctx: PageContext) -> str:
+    pb = ctx.pb
+    out = [
+        f"# Policy priorities {{ #{POLICY} .pb-chapter }}\n",
+        "The policy areas that primary care and behavioral health associations named as "
+        "shared priorities, and the stories that worked on each.\n",
+    ]
+    for area in pb.policy_areas.values():
+        out += [
+            f"## {md_text(area.name)} {{ #pb-policy-{area.id} }}\n",
+            ctx.prose.block(area.description),
+        ]
+        stories = pb.stories_for("policy_area", area.id)
+        if stories:
+            links = ", ".join(link(s.title, f"#story-{s.id}") for s in stories)
+            out.append(with_class(f"Stories: {links}", "pb-story-meta"))
+    return "\n".join(out)
+
+
+def print_page(ctx: PageContext) -> str:
+    pb = ctx.pb
+    states = printed_states(ctx)
+    parts = [
+        "---",
+        f"title: {yaml_string(pb.info.title + ' (print edition)')}",
+        f"description: {yaml_string('The whole playbook on one page, to print or save as PDF')}",
+        "hide: [navigation, toc]",
+        "search:\n  exclude: true",  # everything here is already on the other pages
+        "pb_print_view: true",
+        "---\n",
+        cover(ctx),
+        contents(ctx, states),
+        *(theme_chapter(ctx, theme) for theme in pb.themes.values()),
+    ]
+    if states:
+        parts.append(states_chapter(ctx, states))
+    if pb.policy_areas:
+        parts.append(policy_chapter(ctx))
+    if pb.resources:
+        parts.append(as_chapter(reference.resources_page(ctx), RESOURCES))
+    if pb.terms:
+        parts.append(as_chapter(reference.glossary_page(ctx), GLOSSARY))
+    return localize_links("\n".join(parts), page_anchors(ctx))

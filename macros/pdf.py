@@ -1,0 +1,160 @@
+"""Printing the print view to PDF with headless Chromium, through Playwright.
+
+    with Printer(site_dir, info) as printer:
+        pages = printer.print(Job(path, parts, title, subject))
+
+The built site is served on 127.0.0.1 (a free port) for the time of printing; each PDF is
+the print view (print/) with only the parts asked for, printed as a tagged PDF with an
+outline (bookmarks from the headings), a running header and page numbers. Its metadata
+(title, author, subject) is then set with pypdf, which Chromium does not let us do.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import io
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+from .model import PlaybookInfo
+from .pages.print_view import PRINT_URI
+
+CHROMIUM_ENV = "PLAYBOOK_CHROMIUM"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+MARGIN = {"top": "20mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
+_SMALL = "font-family: sans-serif; font-size: 8pt; color: #333; width: 100%; margin: 0 16mm;"
+
+
+class PdfError(Exception):
+    """A problem the person running `playbook pdf` can fix; the message says how."""
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    parts: tuple[str, ...]  # anchors of the print view's parts; empty: the whole playbook
+    title: str
+    subject: str
+
+
+def chromium_path() -> str:
+    path = os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM
+    if not Path(path).is_file():
+        raise PdfError(
+            f"Chromium was not found at {path}.\n"
+            "Install it (Debian or Ubuntu: sudo apt-get install chromium), or set "
+            f"{CHROMIUM_ENV} to the path of a Chromium or Google Chrome program."
+        )
+    return path
+
+
+def header_template(info: PlaybookInfo) -> str:
+    text = html.escape(f"{info.title} · Version {info.version}")
+    return f'<div style="{_SMALL} text-align: right;">{text}</div>'
+
+
+def footer_template() -> str:
+    return (
+        f'<div style="{_SMALL} text-align: center;">Page <span class="pageNumber"></span> '
+        'of <span class="totalPages"></span></div>'
+    )
+
+
+def set_metadata(pdf: bytes, title: str, author: str, subject: str) -> tuple[bytes, int]:
+    """The PDF with its document metadata set; its outline and tags are kept as printed."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.add_metadata(
+        {
+            "/Title": title,
+            "/Author": author,
+            "/Subject": subject,
+            "/Creator": "playbook pdf (headless Chromium)",
+        }
+    )
+    # PDF/UA: a viewer shows the title, not the file name.
+    writer.create_viewer_preferences().display_doctitle = True
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), len(writer.pages)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class Printer:
+    """Chromium and a local server for the site, started once for any number of PDFs."""
+
+    def __init__(self, site_dir: Path, info: PlaybookInfo):
+        self.site_dir = Path(site_dir)
+        self.info = info
+        if not (self.site_dir / PRINT_URI.replace(".md", ".html")).is_file():
+            raise PdfError(
+                f"{self.site_dir} holds no print view (print/index.html): build it "
+                "first with `playbook build`"
+            )
+
+    def __enter__(self) -> Printer:
+        executable = chromium_path()
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:  # pragma: no cover - an installation without the pdf extra
+            raise PdfError(
+                "`playbook pdf` needs Playwright and pypdf: "
+                "pip install -e '.[pdf]' (make setup does it)"
+            ) from None
+        handler = functools.partial(_QuietHandler, directory=str(self.site_dir))
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS
+        )
+        self._page = self._browser.new_page()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._browser.close()
+        self._playwright.stop()
+        self._server.shutdown()
+        self._server.server_close()
+
+    def url(self, parts: tuple[str, ...]) -> str:
+        query = f"?{urlencode([('part', p) for p in parts])}" if parts else ""
+        return f"{self.base}/print/{query}"
+
+    def print(self, job: Job) -> int:
+        """Print one PDF to job.path; returns its number of pages."""
+        page = self._page
+        page.goto(self.url(job.parts), wait_until="load")
+        page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+        missing = page.evaluate(
+            "ids => ids.filter(id => !document.getElementById(id))", list(job.parts)
+        )
+        if missing:
+            raise PdfError(f"the print view has no part {', '.join(missing)}: rebuild the site")
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        pdf = page.pdf(
+            format="Letter",
+            margin=MARGIN,
+            display_header_footer=True,
+            header_template=header_template(self.info),
+            footer_template=footer_template(),
+            print_background=False,
+            outline=True,
+            tagged=True,
+        )
+        data, pages = set_metadata(pdf, job.title, self.info.publisher, job.subject)
+        job.path.parent.mkdir(parents=True, exist_ok=True)
+        job.path.write_bytes(data)
+        return pages

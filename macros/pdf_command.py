@@ -1,0 +1,186 @@
+"""`playbook pdf`: the playbook as PDFs, for convenings.
+
+    playbook pdf                                   # site/ with every PDF under site/downloads/
+    playbook pdf --output playbook.pdf             # only the whole playbook, to that file
+    playbook pdf --theme ID --state CODE [...]     # a convening packet (--output, default
+                                                   # playbook-packet.pdf)
+
+Without options the site is built afresh with its "Download PDF" links, the PDFs are printed
+into that build, and only then does it replace site/: the published site never links to a PDF
+it does not hold. With --output, --theme or --state, site/ is used as it is when it is up to
+date (else a fresh build in a temporary folder), and it is not changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .downloads import Download, downloads, whole
+from .pages.common import PageContext
+from .pages.print_view import printed_states, state_anchor, theme_anchor
+from .pdf import Job, PdfError, Printer, chromium_path
+from .playbook import Playbook
+from .print_hooks import PDF_LINKS_ENV
+from .problems import ContentError, format_text
+from .validate import load_playbook
+
+PACKET_DEFAULT = "playbook-packet.pdf"
+# What a build is made from: when any is newer than the print view, site/ is out of date.
+SOURCES = ("playbook_data", "docs", "overrides", "macros", "mkdocs.yml")
+
+
+def add_parser(commands) -> None:
+    make = commands.add_parser(
+        "pdf", help="print the playbook, a theme, a state or a packet to PDF (needs Chromium)"
+    )
+    make.add_argument("--site-dir", default="site", help="the site folder (default: site)")
+    make.add_argument(
+        "--output",
+        metavar="PATH",
+        help="write one PDF here (the whole "
+        f"playbook, or the packet; a packet's default is {PACKET_DEFAULT})",
+    )
+    make.add_argument(
+        "--theme",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="put this theme in a packet (repeatable)",
+    )
+    make.add_argument(
+        "--state",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="put this state in a packet, by its two-letter code (repeatable)",
+    )
+    make.set_defaults(run=run)
+
+
+def packet_parts(pb: Playbook, ctx: PageContext, themes: list[str], states: list[str]):
+    """The print view's anchors for the themes and states asked for, in the playbook's order,
+    and the names of those parts. Unknown ones are an error that lists the valid ones."""
+    unknown = [t for t in themes if t not in pb.themes]
+    if unknown:
+        valid = ", ".join(pb.themes)
+        raise PdfError(f"Unknown theme: {', '.join(unknown)}. The themes are: {valid}")
+    printable = {s.code: s for s in printed_states(ctx)}
+    codes = [s.upper() for s in states]
+    unknown = [s for s, c in zip(states, codes, strict=True) if c not in printable]
+    if unknown:
+        valid = ", ".join(f"{s.code} ({s.name})" for s in printable.values())
+        raise PdfError(f"Unknown state: {', '.join(unknown)}. The states with stories are: {valid}")
+    chosen_themes = [t for t in pb.themes.values() if t.id in themes]
+    chosen_states = [s for s in printable.values() if s.code in codes]
+    anchors = [theme_anchor(t.id) for t in chosen_themes]
+    anchors += [state_anchor(s.code) for s in chosen_states]
+    names = [t.title for t in chosen_themes] + [s.name for s in chosen_states]
+    return tuple(anchors), names
+
+
+def is_up_to_date(project: Path, site: Path) -> bool:
+    printed = site / "print" / "index.html"
+    if not printed.is_file():
+        return False
+    built = printed.stat().st_mtime
+    for name in SOURCES:
+        source = project / name
+        files = source.rglob("*") if source.is_dir() else [source]
+        if any(f.is_file() and f.stat().st_mtime > built for f in files):
+            return False
+    return True
+
+
+def build_into(project: Path, site: Path, *, links: bool) -> None:
+    """A strict build (the `playbook build` one) into `site`, with or without PDF links."""
+    from . import cli
+
+    before = os.environ.get(PDF_LINKS_ENV)
+    os.environ[PDF_LINKS_ENV] = "1" if links else "0"  # read by print_hooks in the build
+    try:
+        if cli.build(argparse.Namespace(project=str(project), site_dir=str(site))) != 0:
+            raise PdfError("the site did not build; nothing was printed")
+    finally:
+        if before is None:
+            os.environ.pop(PDF_LINKS_ENV, None)
+        else:
+            os.environ[PDF_LINKS_ENV] = before
+
+
+def job_for(item: Download, pb: Playbook, site: Path) -> Job:
+    title = pb.info.title if not item.parts else f"{pb.info.title}: {item.subject}"
+    return Job(site / item.path, item.parts, title, item.subject)
+
+
+def print_jobs(site: Path, pb: Playbook, jobs: list[Job]) -> None:
+    with Printer(site, pb.info) as printer:
+        for job in jobs:
+            started = time.perf_counter()
+            pages = printer.print(job)
+            took = time.perf_counter() - started
+            print(f"Wrote {job.path} ({pages} pages, {took:.1f} s)")
+
+
+def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
+    """A fresh build with its links and PDFs, which then replaces site/."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging_root = Path(tempfile.mkdtemp(prefix=f".{site.name}-pdf-", dir=site.parent))
+    try:
+        staging = staging_root / "site"
+        build_into(project, staging, links=True)
+        print_jobs(staging, pb, [job_for(item, pb, staging) for item in downloads(ctx)])
+        old = site.with_name(f".{site.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if site.exists():
+            site.rename(old)
+        staging.rename(site)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging_root, ignore_errors=True)
+    print(f"The site in {site} now offers {len(downloads(ctx))} PDFs under downloads/")
+
+
+def run(args: argparse.Namespace) -> int:
+    project = Path(args.project).resolve()
+    try:
+        pb = load_playbook(project / "playbook_data", project)
+    except ContentError as error:
+        print(format_text(error.problems), file=sys.stderr)
+        return 1
+    ctx = PageContext(pb)
+    site = (project / args.site_dir).resolve()
+    try:
+        chromium_path()  # before a build, so that a missing Chromium is said at once
+        packet = bool(args.theme or args.state)
+        if not packet and not args.output:
+            publish(project, site, pb, ctx)
+            return 0
+        if packet:
+            parts, names = packet_parts(pb, ctx, args.theme, args.state)
+            subject = f"Convening packet: {'; '.join(names)}"
+            job = Job(
+                Path(args.output or PACKET_DEFAULT).resolve(),
+                parts,
+                f"{pb.info.title}: convening packet",
+                subject,
+            )
+        else:
+            item = whole(ctx)
+            job = Job(Path(args.output).resolve(), (), pb.info.title, item.subject)
+        if is_up_to_date(project, site):
+            print_jobs(site, pb, [job])
+            return 0
+        with tempfile.TemporaryDirectory(prefix="playbook-pdf-") as temporary:
+            fresh = Path(temporary) / "site"
+            build_into(project, fresh, links=False)
+            print_jobs(fresh, pb, [job])
+        return 0
+    except PdfError as error:
+        print(f"playbook pdf: {error}", file=sys.stderr)
+        return 1
