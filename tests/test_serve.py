@@ -1,0 +1,65 @@
+"""`playbook serve` previews the site and rebuilds it when the content changes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+pytestmark = pytest.mark.build
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, timeout: float = 40):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.3)
+    raise AssertionError("timed out")
+
+
+def test_serve_rebuilds_when_a_data_file_changes(project):
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "macros.cli",
+            "--project",
+            str(project.path),
+            "serve",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/themes/first-theme/"
+        assert "Kansas passes a law" in wait_for(lambda: fetch(url))
+        project.edit("stories/kansas-story.yml", "Kansas passes a law", "Kansas passes a new law")
+        wait_for(lambda: "Kansas passes a new law" in (fetch(url) or ""))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
