@@ -76,6 +76,8 @@ class Playbook:
                 self._stories_by["state", code].append(story)
             for area in story.policy_areas:
                 self._stories_by["policy_area", area].append(story)
+            for resource in story.resources:
+                self._stories_by["resource", resource].append(story)
         self._quotes_by: dict[tuple[str, str], list[Quote]] = defaultdict(list)
         for quote in self.quotes.values():
             self._quotes_by["theme", self.quote_theme(quote) or ""].append(quote)
@@ -104,8 +106,16 @@ class Playbook:
         return None
 
     def stories_for(self, kind: str, key: str) -> list[Story]:
-        """Stories by 'theme', 'strategy', 'state' or 'policy_area', in reading order."""
+        """Stories by 'theme', 'strategy', 'state', 'policy_area' or 'resource' (the stories
+        that cite it), in reading order."""
         return list(self._stories_by.get((kind, key), []))
+
+    def resources_for(self, kind: str, key: str) -> list[Resource]:
+        """Resources about a 'theme' or a 'state': those that name it, and those that its
+        stories cite, in file order."""
+        named = {"theme": "themes", "state": "states"}[kind]
+        cited = {r for story in self.stories_for(kind, key) for r in story.resources}
+        return [r for r in self.resources.values() if key in getattr(r, named) or r.id in cited]
 
     def quotes_for(self, kind: str, key: str) -> list[Quote]:
         """Quotes by 'theme', 'strategy' or 'state', in file order."""

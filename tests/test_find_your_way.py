@@ -62,6 +62,37 @@ def test_a_state_page_lists_the_resources_about_the_state(project):
     )
 
 
+def test_a_resource_cited_by_a_story_is_linked_both_ways(project):
+    project.edit(
+        "stories/kansas-story.yml",
+        "source: test-source",
+        "resources: [unlinked-report]\nsource: test-source",
+    )
+    project.edit(
+        "resources.yml",
+        "    url: https://example.org/report\n",
+        "    url: https://example.org/report\n    themes: [first-theme]\n",
+    )
+    pages = {p.src_uri: p.markdown for p in generate_pages(load_playbook(project.data))}
+    theme = pages["themes/first-theme.md"]
+    # The story names its resource; the theme lists the resources named for it or cited.
+    assert (
+        "Resources: [A report without a link yet](../resources.md#resource-unlinked-report)"
+        in theme
+    )
+    resources_section = theme.split("## Resources { #resources }\n", 1)[1]
+    assert "- [A linked report](https://example.org/report)" in resources_section
+    assert "- A report without a link yet *(link not yet available)*" in resources_section
+    # Kansas cites it through its story, so the state page lists it too.
+    assert "A report without a link yet *(link not yet available)*" in pages["states/kansas.md"]
+    # The resources page gives each resource an anchor and links back to the citing story.
+    assert (
+        "- A report without a link yet *(link not yet available)* "
+        "([Kansas passes a law](themes/first-theme.md#story-kansas-story))\n"
+        "  { #resource-unlinked-report }"
+    ) in pages["resources.md"]
+
+
 def test_only_states_with_content_have_a_page(pages):
     state_pages = {uri for uri in pages if uri.startswith("states/")}
     assert state_pages == {

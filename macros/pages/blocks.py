@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Quote, Story
-from ..render import md_text
+from ..model import Quote, Resource, Story
+from ..render import link_target, md_text
 from .common import (
+    RESOURCES_URI,
     PageContext,
     link,
     policy_area_uri,
@@ -37,11 +38,41 @@ def story_meta(ctx: PageContext, story: Story, page_uri: str) -> str:
 
 
 def story_block(ctx: PageContext, story: Story, page_uri: str, level: int = 4) -> str:
-    """A whole story: heading (with a stable anchor), meta line and body."""
+    """A whole story: heading (with a stable anchor), meta line, body and the resources
+    it cites."""
     heading = f"{'#' * level} {md_text(story.title)} {{ #story-{story.id} }}\n"
-    return "\n".join(
-        [heading, story_meta(ctx, story, page_uri), ctx.prose.block(story.body, "pb-story-body")]
-    )
+    out = [heading, story_meta(ctx, story, page_uri), ctx.prose.block(story.body, "pb-story-body")]
+    if story.resources:
+        cited = ", ".join(
+            link(ctx.pb.resources[r].title, rel(page_uri, RESOURCES_URI, resource_anchor(r)))
+            for r in story.resources
+        )
+        out.append(with_class(f"Resources: {cited}", "pb-story-meta"))
+    return "\n".join(out)
+
+
+def resource_anchor(resource_id: str) -> str:
+    return f"resource-{resource_id}"
+
+
+def resource_title(resource: Resource) -> str:
+    """The title linked to the resource, or a plain note when its address is not known:
+    never a broken link."""
+    if resource.url:
+        return link(resource.title, link_target(resource.url))
+    return f"{md_text(resource.title)} *(link not yet available)*"
+
+
+def resource_list(ctx: PageContext, resources: list[Resource], page_uri: str) -> str:
+    """A list of resources, each pointing to its entry on the resources page."""
+    lines = []
+    for resource in resources:
+        line = f"- {resource_title(resource)}"
+        if resource.description:
+            line += f": {md_text(resource.description)}"
+        more = rel(page_uri, RESOURCES_URI, resource_anchor(resource.id))
+        lines.append(f"{line} ([see in Resources]({more}))")
+    return "\n".join(lines) + "\n"
 
 
 def story_teaser(ctx: PageContext, story: Story, page_uri: str, level: int = 4) -> str:

@@ -21,7 +21,7 @@ import re
 from ..model import State, Theme
 from ..render import md_text, yaml_string
 from . import reference, themes
-from .blocks import quote_block, story_block
+from .blocks import quote_block, resource_anchor, story_block
 from .common import (
     GLOSSARY_URI,
     RESOURCES_URI,
@@ -225,7 +225,9 @@ def print_page(ctx: PageContext) -> str:
     if pb.policy_areas:
         parts.append(policy_chapter(ctx))
     if pb.resources:
-        parts.append(as_chapter(reference.resources_page(ctx), RESOURCES))
+        # Stories point to a resource by its anchor: keep those ids as they are.
+        cited = {resource_anchor(r) for r in pb.resources}
+        parts.append(as_chapter(reference.resources_page(ctx), RESOURCES, keep_ids=cited))
     if pb.terms:
         parts.append(as_chapter(reference.glossary_page(ctx), GLOSSARY))
     return localize_links("\n".join(parts), page_anchors(ctx))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..render import html_text, md_text
+from .blocks import resource_anchor, resource_title
 from .common import (
     GLOSSARY_URI,
     RESOURCES_URI,
@@ -58,22 +59,22 @@ def resources_page(ctx: PageContext) -> str:
     pb = ctx.pb
     out = [front_matter("Resources", description="Further reading and tools"), "# Resources\n"]
     for resource in pb.resources.values():
-        title = (
-            link(resource.title, resource.url)
-            if resource.url
-            else (f"{md_text(resource.title)} *(link not yet available)*")
-        )
-        extra = [
+        related = [
             link(pb.states[c].name, rel(RESOURCES_URI, state_uri(pb.states[c].name)))
             for c in resource.states
         ]
-        extra += [
+        related += [
             link(pb.themes[t].title, rel(RESOURCES_URI, theme_uri(t))) for t in resource.themes
         ]
-        line = f"- {title}"
+        related += [
+            link(story.title, rel(RESOURCES_URI, theme_uri(story.theme), f"story-{story.id}"))
+            for story in pb.stories_for("resource", resource.id)
+        ]
+        line = f"- {resource_title(resource)}"
         if resource.description:
             line += f": {md_text(resource.description)}"
-        if extra:
-            line += f" ({', '.join(extra)})"
-        out.append(line)
+        if related:
+            line += f" ({', '.join(related)})"
+        # attr_list on a line of its own gives the list item an anchor that other pages use.
+        out.append(f"{line}\n  {{ #{resource_anchor(resource.id)} }}")
     return "\n".join(out) + "\n"

@@ -7,9 +7,9 @@ theme (each linked to the story and its key strategy), its quotes and its resour
 from __future__ import annotations
 
 from ..model import Resource, State, Story
-from ..render import link_target, md_text
+from ..render import md_text
 from . import tile_map
-from .blocks import quote_block, story_meta
+from .blocks import quote_block, resource_list, story_meta
 from .common import (
     GeneratedPage,
     PageContext,
@@ -62,8 +62,7 @@ def state_policy_areas(ctx: PageContext, state: State) -> list[str]:
 
 def state_resources(ctx: PageContext, state: State) -> list[Resource]:
     """Resources about the state, and those its stories point to, in file order."""
-    wanted = {r for story in ctx.pb.stories_for("state", state.code) for r in story.resources}
-    return [r for r in ctx.pb.resources.values() if state.code in r.states or r.id in wanted]
+    return ctx.pb.resources_for("state", state.code)
 
 
 # The states index ------------------------------------------------------------------------
@@ -181,14 +180,5 @@ def state_page(ctx: PageContext, state: State) -> str:
         out += [quote_block(ctx, quote, uri) for quote in quotes]
     resources = state_resources(ctx, state)
     if resources:
-        out.append("## Resources { #resources }\n")
-        for resource in resources:
-            title = md_text(resource.title)
-            if resource.url:
-                title = link(resource.title, link_target(resource.url))
-            line = f"- {title}"
-            if resource.description:
-                line += f": {md_text(resource.description)}"
-            out.append(line)
-        out.append("")
+        out += ["## Resources { #resources }\n", resource_list(ctx, resources, uri)]
     return "\n".join(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Strategy, Theme
 from ..render import md_text
-from .blocks import quote_block, source_line, story_block
+from .blocks import quote_block, resource_list, source_line, story_block
 from .common import GeneratedPage, PageContext, front_matter, theme_uri, with_class
 
 
@@ -44,6 +44,9 @@ def theme_page(ctx: PageContext, theme: Theme) -> str:
         out.append("## More from the states { #more-from-the-states }\n")
         out += [story_block(ctx, story, uri, level=3) for story in loose_stories]
         out += [quote_block(ctx, quote, uri) for quote in loose_quotes]
+    resources = pb.resources_for("theme", theme.id)
+    if resources:
+        out += ["## Resources { #resources }\n", resource_list(ctx, resources, uri)]
     out.append(source_line(ctx, theme.source, uri))
     return "\n".join(out)
 
