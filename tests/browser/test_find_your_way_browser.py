@@ -40,6 +40,14 @@ def test_searching_a_state_name_lands_on_the_state_page(page, served_site, playb
     assert heading(page) == state.name
 
 
+
+def test_searching_a_policy_area_lands_on_its_page(page, served_site, playbook):
+    area = playbook.policy_areas["telehealth"]
+    search(page, served_site, area.name).click()
+    page.wait_for_url(re.compile(rf"/policy-areas/{area.id}/(\?[^#]*)?$"))
+    assert heading(page) == area.name
+
+
 def body_only_word(site, playbook) -> tuple[str, str]:
     """A word that the search index holds only in one story's section on its theme page."""
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
