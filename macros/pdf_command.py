@@ -14,6 +14,8 @@ date (else a fresh build in a temporary folder), and it is not changed.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import shutil
 import sys
@@ -104,7 +106,10 @@ def build_into(project: Path, site: Path, *, links: bool) -> None:
     before = os.environ.get(PDF_LINKS_ENV)
     os.environ[PDF_LINKS_ENV] = "1" if links else "0"  # read by print_hooks in the build
     try:
-        if cli.build(argparse.Namespace(project=str(project), site_dir=str(site))) != 0:
+        # Its "Built the site in …" would name a temporary folder; problems go to stderr.
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = cli.build(argparse.Namespace(project=str(project), site_dir=str(site)))
+        if status != 0:
             raise PdfError("the site did not build; nothing was printed")
     finally:
         if before is None:
@@ -118,13 +123,17 @@ def job_for(item: Download, pb: Playbook, site: Path) -> Job:
     return Job(site / item.path, item.parts, title, item.subject)
 
 
-def print_jobs(site: Path, pb: Playbook, jobs: list[Job]) -> None:
+def print_jobs(site: Path, pb: Playbook, jobs: list[Job], published: Path | None = None) -> None:
+    """Print the jobs from the site in `site`; `published`: where that site will be once
+    it replaces the old one (what the messages name)."""
+    print(f"Printing {len(jobs)} PDF{'s' if len(jobs) > 1 else ''} with {chromium_path()}")
     with Printer(site, pb.info) as printer:
         for job in jobs:
             started = time.perf_counter()
             pages = printer.print(job)
             took = time.perf_counter() - started
-            print(f"Wrote {job.path} ({pages} pages, {took:.1f} s)")
+            path = published / job.path.relative_to(site) if published else job.path
+            print(f"Wrote {os.path.relpath(path)} ({pages} pages, {took:.1f} s)")
 
 
 def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
@@ -134,7 +143,8 @@ def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
     try:
         staging = staging_root / "site"
         build_into(project, staging, links=True)
-        print_jobs(staging, pb, [job_for(item, pb, staging) for item in downloads(ctx)])
+        jobs = [job_for(item, pb, staging) for item in downloads(ctx)]
+        print_jobs(staging, pb, jobs, published=site)
         old = site.with_name(f".{site.name}-old")
         shutil.rmtree(old, ignore_errors=True)
         if site.exists():
@@ -143,7 +153,8 @@ def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
-    print(f"The site in {site} now offers {len(downloads(ctx))} PDFs under downloads/")
+    count = len(downloads(ctx))
+    print(f"The site in {os.path.relpath(site)}/ now offers {count} PDFs under downloads/")
 
 
 def run(args: argparse.Namespace) -> int:
