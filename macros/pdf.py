@@ -146,7 +146,7 @@ class Printer:
         except ImportError:  # pragma: no cover - an installation without the pdf extra
             raise PdfError(
                 "`playbook pdf` needs Playwright and pypdf: "
-                "pip install -e '.[pdf]' (make setup does it)"
+                "pip install -e '.[pdf]' (make setup installs them with the test tools)"
             ) from None
         handler = functools.partial(_QuietHandler, directory=str(self.site_dir))
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -26,7 +26,7 @@ from pathlib import Path
 from .downloads import Download, downloads, whole
 from .pages.common import PageContext
 from .pages.print_view import printed_states, state_anchor, theme_anchor
-from .pdf import Job, PdfError, Printer, chromium_path
+from .pdf import CHROMIUM_ENV, Job, PdfError, Printer, chromium_path
 from .playbook import Playbook
 from .print_hooks import PDF_LINKS_ENV
 from .problems import ContentError, format_text
@@ -37,9 +37,29 @@ PACKET_DEFAULT = "playbook-packet.pdf"
 SOURCES = ("playbook_data", "docs", "overrides", "macros", "mkdocs.yml")
 
 
+DESCRIPTION = """\
+Print the playbook to PDF with headless Chromium. Without options: build the site with its
+"Download PDF" links and write the whole playbook, one PDF per theme and one per state under
+SITE_DIR/downloads/. With --theme or --state: one convening packet with just those parts,
+cover and contents included."""
+
+EPILOG = f"""\
+examples:
+  playbook pdf                                   # site/downloads/playbook.pdf, themes/, states/
+  playbook pdf --output playbook.pdf             # only the whole playbook, to that file
+  playbook pdf --theme collective-action --state KS --state MS --output kansas-meeting.pdf
+
+Chromium is /usr/bin/chromium (Debian: sudo apt-get install chromium); set {CHROMIUM_ENV}
+to use another Chromium or Google Chrome program."""
+
+
 def add_parser(commands) -> None:
     make = commands.add_parser(
-        "pdf", help="print the playbook, a theme, a state or a packet to PDF (needs Chromium)"
+        "pdf",
+        help="print the playbook, a theme, a state or a packet to PDF (needs Chromium)",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     make.add_argument("--site-dir", default="site", help="the site folder (default: site)")
     make.add_argument(
@@ -77,7 +97,7 @@ def packet_parts(pb: Playbook, ctx: PageContext, themes: list[str], states: list
     unknown = [s for s, c in zip(states, codes, strict=True) if c not in printable]
     if unknown:
         valid = ", ".join(f"{s.code} ({s.name})" for s in printable.values())
-        raise PdfError(f"Unknown state: {', '.join(unknown)}. The states with stories are: {valid}")
+        raise PdfError(f"Unknown state: {', '.join(unknown)}. The states with a page are: {valid}")
     chosen_themes = [t for t in pb.themes.values() if t.id in themes]
     chosen_states = [s for s in printable.values() if s.code in codes]
     anchors = [theme_anchor(t.id) for t in chosen_themes]
