@@ -207,6 +207,11 @@ def run(args: argparse.Namespace) -> int:
         if is_up_to_date(project, site):
             print_jobs(site, pb, [job])
             return 0
+        shown = os.path.relpath(site)
+        print(
+            f"{shown}/ is not built or older than the content: building the site afresh "
+            f"in a temporary folder ({shown}/ is left as it is)"
+        )
         with tempfile.TemporaryDirectory(prefix="playbook-pdf-") as temporary:
             fresh = Path(temporary) / "site"
             build_into(project, fresh, links=False)

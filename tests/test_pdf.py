@@ -158,7 +158,7 @@ def packet(published, tmp_path_factory) -> Pdf:
     args = ["--site-dir", str(published), "--theme", PACKET_THEME, *states, "--output", str(out)]
     result = pdf_command(ROOT, *args)
     assert re.search(r"^Wrote .*kansas-meeting\.pdf \(\d+ pages", result.stdout, re.M)
-    assert "Built the site" not in result.stdout  # the published site was up to date
+    assert "building the site afresh" not in result.stdout  # printed from the published site
     return Pdf(out)
 
 
@@ -384,7 +384,9 @@ def test_an_external_link_is_clickable_and_printed_with_its_address(tmp_path):
     chromium_or_skip()
     project = Project(tmp_path / "project")
     out = tmp_path / "minimal.pdf"
-    pdf_command(project.path, "--output", str(out))
+    result = pdf_command(project.path, "--output", str(out))
+    assert "building the site afresh" in result.stdout  # it had no site/ yet
+    assert not (project.path / "site").exists()
     pdf = Pdf(out)
     uris = [str(link["/A"]["/URI"]) for link in pdf.links if "/A" in link]
     assert uris == ["https://example.org/report"]
