@@ -53,3 +53,10 @@ format: $(STAMP)  ## format the code with ruff
 clean:  ## remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+.PHONY: pdf bench-pdf
+pdf: $(STAMP)  ## build the site with every PDF under site/downloads/ (needs Chromium)
+	$(BIN)/playbook pdf
+
+bench-pdf: $(STAMP)  ## time `playbook pdf` for the whole playbook (median of 5 runs; target < 10 s)
+	$(BIN)/python benchmarks/pdf.py --all

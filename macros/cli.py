@@ -4,6 +4,7 @@
     playbook build [--site-dir site]
     playbook serve [--port 8000]
     playbook check-links [--site-dir site] [--external]
+    playbook pdf [--theme ID] [--state CODE] [--output PATH]   (macros/pdf_command.py)
 
 Exit status: 0 when all is well, 1 when the content or the build has a problem, 2 for a
 mistake in the command itself. An editor's mistake is reported, never as a traceback.

@@ -16,6 +16,7 @@ import html
 import http.server
 import io
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,11 +67,46 @@ def footer_template() -> str:
     )
 
 
-def set_metadata(pdf: bytes, title: str, author: str, subject: str) -> tuple[bytes, int]:
-    """The PDF with its document metadata set; its outline and tags are kept as printed."""
+# Headings' text as the page has it, without the permalink signs (hidden on paper).
+HEADINGS_JS = """() => Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6"), h => {
+  const copy = h.cloneNode(true);
+  copy.querySelectorAll(".headerlink").forEach(n => n.remove());
+  return copy.textContent;
+})"""
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def fix_outline(writer, headings: list[str]) -> None:
+    """Chromium drops the space where a heading wraps onto a second line ("associationscan
+    meet"): each bookmark gets the words of the heading it was made from."""
+    from pypdf.generic import NameObject, TextStringObject
+
+    wanted = {_squeezed(h): " ".join(h.split()) for h in headings}
+    outlines = writer.root_object.get("/Outlines")
+    stack = [outlines.get_object().get("/First")] if outlines else []
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        node = node.get_object()
+        title = str(node.get("/Title", ""))
+        if wanted.get(_squeezed(title), title) != title:
+            node[NameObject("/Title")] = TextStringObject(wanted[_squeezed(title)])
+        stack += [node.get("/Next"), node.get("/First")]
+
+
+def set_metadata(
+    pdf: bytes, title: str, author: str, subject: str, headings: list[str] = ()
+) -> tuple[bytes, int]:
+    """The PDF with its document metadata set and its bookmarks' words mended (see
+    fix_outline); its outline and tags are otherwise kept as printed."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    fix_outline(writer, list(headings))
     writer.add_metadata(
         {
             "/Title": title,
@@ -110,7 +146,7 @@ class Printer:
         except ImportError:  # pragma: no cover - an installation without the pdf extra
             raise PdfError(
                 "`playbook pdf` needs Playwright and pypdf: "
-                "pip install -e '.[pdf]' (make setup does it)"
+                "pip install -e '.[pdf]' (make setup installs them with the test tools)"
             ) from None
         handler = functools.partial(_QuietHandler, directory=str(self.site_dir))
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -144,6 +180,7 @@ class Printer:
         if missing:
             raise PdfError(f"the print view has no part {', '.join(missing)}: rebuild the site")
         page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        headings = page.evaluate(HEADINGS_JS)
         pdf = page.pdf(
             format="Letter",
             margin=MARGIN,
@@ -154,7 +191,7 @@ class Printer:
             outline=True,
             tagged=True,
         )
-        data, pages = set_metadata(pdf, job.title, self.info.publisher, job.subject)
+        data, pages = set_metadata(pdf, job.title, self.info.publisher, job.subject, headings)
         job.path.parent.mkdir(parents=True, exist_ok=True)
         job.path.write_bytes(data)
         return pages

@@ -14,6 +14,8 @@ date (else a fresh build in a temporary folder), and it is not changed.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import shutil
 import sys
@@ -24,7 +26,7 @@ from pathlib import Path
 from .downloads import Download, downloads, whole
 from .pages.common import PageContext
 from .pages.print_view import printed_states, state_anchor, theme_anchor
-from .pdf import Job, PdfError, Printer, chromium_path
+from .pdf import CHROMIUM_ENV, Job, PdfError, Printer, chromium_path
 from .playbook import Playbook
 from .print_hooks import PDF_LINKS_ENV
 from .problems import ContentError, format_text
@@ -35,9 +37,29 @@ PACKET_DEFAULT = "playbook-packet.pdf"
 SOURCES = ("playbook_data", "docs", "overrides", "macros", "mkdocs.yml")
 
 
+DESCRIPTION = """\
+Print the playbook to PDF with headless Chromium. Without options: build the site with its
+"Download PDF" links and write the whole playbook, one PDF per theme and one per state under
+SITE_DIR/downloads/. With --theme or --state: one convening packet with just those parts,
+cover and contents included."""
+
+EPILOG = f"""\
+examples:
+  playbook pdf                                   # site/downloads/playbook.pdf, themes/, states/
+  playbook pdf --output playbook.pdf             # only the whole playbook, to that file
+  playbook pdf --theme collective-action --state KS --state MS --output kansas-meeting.pdf
+
+Chromium is /usr/bin/chromium (Debian: sudo apt-get install chromium); set {CHROMIUM_ENV}
+to use another Chromium or Google Chrome program."""
+
+
 def add_parser(commands) -> None:
     make = commands.add_parser(
-        "pdf", help="print the playbook, a theme, a state or a packet to PDF (needs Chromium)"
+        "pdf",
+        help="print the playbook, a theme, a state or a packet to PDF (needs Chromium)",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     make.add_argument("--site-dir", default="site", help="the site folder (default: site)")
     make.add_argument(
@@ -75,7 +97,7 @@ def packet_parts(pb: Playbook, ctx: PageContext, themes: list[str], states: list
     unknown = [s for s, c in zip(states, codes, strict=True) if c not in printable]
     if unknown:
         valid = ", ".join(f"{s.code} ({s.name})" for s in printable.values())
-        raise PdfError(f"Unknown state: {', '.join(unknown)}. The states with stories are: {valid}")
+        raise PdfError(f"Unknown state: {', '.join(unknown)}. The states with a page are: {valid}")
     chosen_themes = [t for t in pb.themes.values() if t.id in themes]
     chosen_states = [s for s in printable.values() if s.code in codes]
     anchors = [theme_anchor(t.id) for t in chosen_themes]
@@ -104,7 +126,10 @@ def build_into(project: Path, site: Path, *, links: bool) -> None:
     before = os.environ.get(PDF_LINKS_ENV)
     os.environ[PDF_LINKS_ENV] = "1" if links else "0"  # read by print_hooks in the build
     try:
-        if cli.build(argparse.Namespace(project=str(project), site_dir=str(site))) != 0:
+        # Its "Built the site in …" would name a temporary folder; problems go to stderr.
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = cli.build(argparse.Namespace(project=str(project), site_dir=str(site)))
+        if status != 0:
             raise PdfError("the site did not build; nothing was printed")
     finally:
         if before is None:
@@ -118,13 +143,17 @@ def job_for(item: Download, pb: Playbook, site: Path) -> Job:
     return Job(site / item.path, item.parts, title, item.subject)
 
 
-def print_jobs(site: Path, pb: Playbook, jobs: list[Job]) -> None:
+def print_jobs(site: Path, pb: Playbook, jobs: list[Job], published: Path | None = None) -> None:
+    """Print the jobs from the site in `site`; `published`: where that site will be once
+    it replaces the old one (what the messages name)."""
+    print(f"Printing {len(jobs)} PDF{'s' if len(jobs) > 1 else ''} with {chromium_path()}")
     with Printer(site, pb.info) as printer:
         for job in jobs:
             started = time.perf_counter()
             pages = printer.print(job)
             took = time.perf_counter() - started
-            print(f"Wrote {job.path} ({pages} pages, {took:.1f} s)")
+            path = published / job.path.relative_to(site) if published else job.path
+            print(f"Wrote {os.path.relpath(path)} ({pages} pages, {took:.1f} s)")
 
 
 def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
@@ -134,7 +163,8 @@ def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
     try:
         staging = staging_root / "site"
         build_into(project, staging, links=True)
-        print_jobs(staging, pb, [job_for(item, pb, staging) for item in downloads(ctx)])
+        jobs = [job_for(item, pb, staging) for item in downloads(ctx)]
+        print_jobs(staging, pb, jobs, published=site)
         old = site.with_name(f".{site.name}-old")
         shutil.rmtree(old, ignore_errors=True)
         if site.exists():
@@ -143,7 +173,8 @@ def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
-    print(f"The site in {site} now offers {len(downloads(ctx))} PDFs under downloads/")
+    count = len(downloads(ctx))
+    print(f"The site in {os.path.relpath(site)}/ now offers {count} PDFs under downloads/")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -176,6 +207,11 @@ def run(args: argparse.Namespace) -> int:
         if is_up_to_date(project, site):
             print_jobs(site, pb, [job])
             return 0
+        shown = os.path.relpath(site)
+        print(
+            f"{shown}/ is not built or older than the content: building the site afresh "
+            f"in a temporary folder ({shown}/ is left as it is)"
+        )
         with tempfile.TemporaryDirectory(prefix="playbook-pdf-") as temporary:
             fresh = Path(temporary) / "site"
             build_into(project, fresh, links=False)

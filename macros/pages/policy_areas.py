@@ -124,8 +124,9 @@ def _cell(ctx: PageContext, stories: list[Story], state: State, area: PolicyArea
     return " ".join(links)
 
 
-def matrix_page(ctx: PageContext) -> str:
-    """A table, policy areas down and states across; a filled cell links to each story."""
+def matrix_table(ctx: PageContext) -> str:
+    """A table, policy areas down and states across; a filled cell links to each story.
+    Its links are relative to the matrix page (the print view rewrites them)."""
     pb = ctx.pb
     states = [
         s
@@ -152,7 +153,7 @@ def matrix_page(ctx: PageContext) -> str:
             f'<tr data-area="{html_text(area.id)}"><th scope="row">'
             f'<a href="{area_link}">{html_text(area.name)}</a></th>{"".join(cells)}</tr>'
         )
-    table = (
+    return (
         '<div class="pb-matrix-wrap" role="region" tabindex="0" '
         'aria-label="Policy areas by state (scrolls sideways)">'
         '<table class="pb-matrix"><caption>Policy areas (rows) and the states whose stories '
@@ -160,6 +161,10 @@ def matrix_page(ctx: PageContext) -> str:
         f'<thead><tr><th scope="col">Policy area</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def matrix_page(ctx: PageContext) -> str:
+    table = matrix_table(ctx)
     return "\n".join(
         [
             front_matter(

@@ -15,11 +15,12 @@ PDF holds no link to the local server it was printed from.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 
 from ..model import State, Theme
-from ..render import md_text, yaml_string
+from ..render import html_text, link_target, md_text, yaml_string
 from . import reference, themes
 from .blocks import quote_block, resource_anchor, story_block
 from .common import (
@@ -32,7 +33,9 @@ from .common import (
     theme_uri,
     with_class,
 )
-from .states import has_content
+from .policy_areas import MATRIX_URI, matrix_table
+from .states import STATES_INDEX_URI, has_content, map_block, state_resources
+from .urls import page_url
 
 PRINT_URI = "print/index.md"
 COVER, CONTENTS, STATES = "pb-cover", "pb-contents", "pb-states"
@@ -42,6 +45,8 @@ POLICY, RESOURCES, GLOSSARY = "pb-policy-priorities", "pb-resources", "pb-glossa
 # matches, because md_text escapes brackets and parentheses.
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)")
 _HEADING_ID = re.compile(r"\{ #([a-z0-9-]+)")
+# A link in raw HTML that we wrote (the tile map, the matrix): href="…", escaped.
+_HTML_HREF = re.compile(r'href="([^"]*)"')
 
 
 def theme_anchor(theme_id: str) -> str:
@@ -90,6 +95,24 @@ def localize_links(markdown: str, anchors: dict[str, str]) -> str:
         return f"[{text}](#{fragment or anchors[uri]})"
 
     return _LINK.sub(replace, markdown)
+
+
+def localize_html_links(fragment: str, from_uri: str, anchors: dict[str, str]) -> str:
+    """The same for raw HTML written for the page `from_uri`: a link to a page of the site
+    goes to its place in this document, others to "#" (print.js makes them plain text)."""
+    by_url = {page_url(uri): anchor for uri, anchor in anchors.items()}
+
+    def replace(match: re.Match) -> str:
+        target = html.unescape(match.group(1))
+        if target.startswith("#") or re.match(r"^(https?|mailto):", target):
+            return match.group(0)
+        path, _, fragment = target.partition("#")
+        joined = posixpath.normpath(posixpath.join(page_url(from_uri), path))
+        url = "" if joined == "." else f"{joined}/"
+        local = f"#{fragment or by_url[url]}" if url in by_url else "#"
+        return f'href="{html_text(local)}"'
+
+    return _HTML_HREF.sub(replace, fragment)
 
 
 def as_chapter(page_markdown: str, anchor: str, keep_ids: set[str] = frozenset()) -> str:
@@ -173,15 +196,31 @@ def state_chapter(ctx: PageContext, state: State) -> str:
     if quotes:
         out.append(f"### In their words {{ #{anchor}-quotes }}\n")
         out += [quote_block(ctx, quote, PRINT_URI) for quote in quotes]
+    resources = state_resources(ctx, state)
+    if resources:
+        out.append(f"### Resources {{ #{anchor}-resources }}\n")
+        out += [resource_line(resource) for resource in resources]
+        out.append("")
     # Stories and quotes also appear under their theme: here their ids take the state's.
     return re.sub(r"\{ #(story|quote)-", rf"{{ #{anchor}-\1-", "\n".join(out))
 
 
+def resource_line(resource) -> str:
+    if resource.url:
+        line = f"- {link(resource.title, link_target(resource.url))}"
+    else:
+        line = f"- {md_text(resource.title)} *(link not yet available)*"
+    return line + (f": {md_text(resource.description)}" if resource.description else "")
+
+
 def states_chapter(ctx: PageContext, states: list[State]) -> str:
+    """The states' map (in a packet, print.js keeps only the heading), then each state."""
+    tile_map = localize_html_links(map_block(ctx, states), STATES_INDEX_URI, page_anchors(ctx))
     intro = [
         f"# States {{ #{STATES} .pb-chapter }}\n",
-        "What each state's associations did, state by state: their stories in full and "
-        "what their teams said.\n",
+        "What each state's associations did, state by state: their stories in full, what "
+        "their teams said and where to read more.\n",
+        tile_map,
     ]
     return "\n".join(intro + [state_chapter(ctx, state) for state in states])
 
@@ -192,6 +231,7 @@ def policy_chapter(ctx: PageContext) -> str:
         f"# Policy priorities {{ #{POLICY} .pb-chapter }}\n",
         "The policy areas that primary care and behavioral health associations named as "
         "shared priorities, and the stories that worked on each.\n",
+        f"\n{localize_html_links(matrix_table(ctx), MATRIX_URI, page_anchors(ctx))}\n",
     ]
     for area in pb.policy_areas.values():
         out += [

@@ -36,22 +36,31 @@
     return copy.textContent.trim();
   }
 
-  function keepParts(article, wanted) {
+  // A part runs from its heading to the next part's heading.
+  function removeBody(chapter) {
+    var node = chapter.nextSibling;
+    while (node && !(node.classList && node.classList.contains("pb-chapter"))) {
+      var next = node.nextSibling;
+      node.remove();
+      node = next;
+    }
+  }
+
+  // `headingOnly`: parts kept for their heading alone (the states' heading above a state).
+  function keepParts(article, wanted, headingOnly) {
     var chapters = all(".pb-chapter", article);
     var kept = [];
     chapters.forEach(function (chapter) {
       if (chapter.id === "pb-contents") return;
-      if (wanted.indexOf(chapter.id) !== -1) {
-        if (chapter.id !== "pb-states") kept.push(headingText(chapter));
+      if (headingOnly.indexOf(chapter.id) !== -1) {
+        removeBody(chapter);
         return;
       }
-      // A part runs from its heading to the next part's heading.
-      var node = chapter.nextSibling;
-      while (node && !(node.classList && node.classList.contains("pb-chapter"))) {
-        var next = node.nextSibling;
-        node.remove();
-        node = next;
+      if (wanted.indexOf(chapter.id) !== -1) {
+        kept.push(headingText(chapter));
+        return;
       }
+      removeBody(chapter);
       chapter.remove();
     });
     var note = article.querySelector(".pb-packet");
@@ -66,11 +75,13 @@
     if (!cover) return;
     var article = cover.closest("article") || document.body;
     var wanted = new URLSearchParams(window.location.search).getAll("part");
-    // A state keeps the states' heading above it, so that the outline stays a tree.
+    // A state keeps the states' heading above it (not the map of every state), so that
+    // the outline stays a tree.
+    var headingOnly = [];
     if (wanted.some(function (id) { return id.indexOf("pb-state-") === 0; })) {
-      wanted.push("pb-states");
+      headingOnly.push("pb-states");
     }
-    if (wanted.length) keepParts(article, wanted);
+    if (wanted.length) keepParts(article, wanted, headingOnly);
     // Links to pages of the site: to the same place in this document, or plain text.
     all("a[href]", article).forEach(function (a) {
       var href = a.getAttribute("href");

@@ -1,0 +1,172 @@
+"""The print stylesheet, in Chromium with print media: what a reader gets with Ctrl+P on a
+page of each kind, and on the whole-playbook print view (print/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.pages.common import PageContext
+from macros.pages.print_view import printed_states, state_anchor, theme_anchor
+from macros.validate import load_playbook
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+# A letter page less print.css's left and right margins (16 mm each), in CSS pixels.
+PRINT_WIDTH = round(8.5 * 96 - 2 * 16 * 96 / 25.4)
+KINDS = ["/", "/themes/relationship-building/", "/states/", "/stories/", "/policy-areas/matrix/"]
+CHROME = {
+    "header": ".md-header",
+    "navigation": ".md-sidebar--primary",
+    "search": ".md-search",
+    "footer": ".md-footer",
+    "edit button": ".md-content__button",
+    "permalinks": ".headerlink",
+}
+
+# Which of the selectors match an element that is drawn.
+DRAWN = """selectors => selectors.filter(s => Array.from(document.querySelectorAll(s))
+  .some(e => e.checkVisibility() && e.getClientRects().length > 0))"""
+STYLE = """([selector, property]) => Array.from(document.querySelectorAll(selector),
+  e => getComputedStyle(e)[property])"""
+
+
+@pytest.fixture(scope="module")
+def playbook():
+    return load_playbook(ROOT / "playbook_data")
+
+
+def drawn(page, selectors) -> list[str]:
+    return page.evaluate(DRAWN, list(selectors))
+
+
+def styles(page, selector: str, prop: str) -> list[str]:
+    return page.evaluate(STYLE, [selector, prop])
+
+
+@pytest.mark.parametrize("path", KINDS)
+def test_the_sites_chrome_is_on_the_screen_but_not_on_paper(page, served_site, path):
+    page.goto(served_site + path)
+    assert set(drawn(page, CHROME.values())) >= {".md-header", ".md-search", ".md-footer"}
+    page.emulate_media(media="print")
+    assert drawn(page, CHROME.values()) == []
+    assert drawn(page, ["button", "input", "select", "form"]) == []
+
+
+def test_filters_and_download_links_stay_on_the_screen(page, served_site):
+    page.goto(served_site + "/stories/")
+    # A "Download PDF" link as a site built by `playbook pdf` has it (see print_hooks.py).
+    page.evaluate(
+        """() => document.querySelector("article h1").insertAdjacentHTML("afterend",
+        '<p class="pb-download pb-no-print"><a href="x.pdf">Download PDF</a></p>')"""
+    )
+    assert drawn(page, [".pb-filters", ".pb-download"]) == [".pb-filters", ".pb-download"]
+    page.emulate_media(media="print")
+    assert drawn(page, [".pb-filters", ".pb-download"]) == []
+    assert drawn(page, [".pb-story-card"]) == [".pb-story-card"]
+
+
+def grey_on_white(colour: str) -> float:
+    """A CSS rgb() or rgba() colour as the grey it gives on white paper (0 black, 255 white)."""
+    values = [float(v) for v in colour[colour.index("(") + 1 : -1].split(",")]
+    *rgb, alpha = values if len(values) == 4 else [*values, 1.0]
+    return max(c * alpha + 255 * (1 - alpha) for c in rgb)
+
+
+def test_paper_is_dark_text_on_white(page, served_site):
+    page.goto(served_site + "/themes/relationship-building/")
+    text = "article h1, article h2, article h3, article p, article li, article blockquote"
+    assert max(grey_on_white(c) for c in styles(page, text, "color")) > 60  # tinted on screen
+    page.emulate_media(media="print")
+    assert max(grey_on_white(c) for c in styles(page, text, "color")) <= 60
+    assert styles(page, "body", "backgroundColor") == ["rgb(255, 255, 255)"]
+
+
+def test_a_collapsed_block_prints_open(page, served_site):
+    page.goto(served_site + "/")
+    page.evaluate(
+        """() => document.querySelector("article").insertAdjacentHTML("beforeend",
+        '<details class="note"><summary>More</summary><p id="folded">Inside</p></details>')"""
+    )
+    assert drawn(page, ["#folded"]) == []
+    page.emulate_media(media="print")
+    assert drawn(page, ["#folded"]) == ["#folded"]
+
+
+def test_external_links_are_followed_by_their_address(page, served_site):
+    page.goto(served_site + "/accessibility/")
+    after = """() => Array.from(document.querySelectorAll('article a[href^="https://"]'),
+      a => [a.getAttribute("href"), getComputedStyle(a, "::after").content])"""
+    screen = page.evaluate(after)
+    assert screen and all(address not in content for address, content in screen)
+    page.emulate_media(media="print")
+    printed = page.evaluate(after)
+    assert [(a, c) for a, c in printed if c != f'" ({a})"'] == []
+
+
+def test_quotes_story_cards_and_table_rows_are_not_split_and_headings_keep_their_text(
+    page, served_site
+):
+    page.emulate_media(media="print")
+    page.goto(served_site + "/themes/relationship-building/")
+    assert set(styles(page, "blockquote", "breakInside")) == {"avoid"}
+    assert set(styles(page, "article h2, article h3", "breakAfter")) == {"avoid"}
+    page.goto(served_site + "/stories/")
+    assert set(styles(page, ".pb-story-card", "breakInside")) == {"avoid"}
+    page.goto(served_site + "/states/")
+    assert set(styles(page, "tr", "breakInside")) == {"avoid"}
+
+
+def test_each_theme_and_state_starts_a_new_page_in_the_print_view(page, served_site, playbook):
+    page.emulate_media(media="print")
+    page.goto(served_site + "/print/")
+    page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+    anchors = [theme_anchor(t) for t in playbook.themes]
+    anchors += [state_anchor(s.code) for s in printed_states(PageContext(playbook))]
+    anchors += ["pb-contents", "pb-states", "pb-policy-priorities", "pb-glossary"]
+    breaks = page.evaluate(
+        "ids => ids.map(id => getComputedStyle(document.getElementById(id)).breakBefore)", anchors
+    )
+    assert dict(zip(anchors, breaks, strict=True)) == dict.fromkeys(anchors, "page")
+
+
+def right_edges(page, selectors: list[str]) -> dict[str, float]:
+    """How far right each element reaches, its outer border included."""
+    return page.evaluate(
+        """selectors => Object.fromEntries(selectors.map(s => {
+          const e = document.querySelector(s);
+          return [s, e.getBoundingClientRect().right + parseFloat(getComputedStyle(e)
+            .borderRightWidth) / 2];
+        }))""",
+        selectors,
+    )
+
+
+def widen_matrix(page, columns: int) -> None:
+    """The matrix with this many more state columns, as a playbook with more states has."""
+    page.evaluate(
+        """n => document.querySelectorAll(".pb-matrix tr").forEach(row => {
+          for (let i = 0; i < n; i++) row.append(row.lastElementChild.cloneNode(true));
+        })""",
+        columns,
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "present"),
+    [
+        ("/states/", [".pb-tile-map"]),
+        ("/policy-areas/matrix/", [".pb-matrix"]),
+        ("/print/", [".pb-tile-map", ".pb-matrix"]),  # the print view has both
+    ],
+)
+def test_the_map_and_the_matrix_fit_the_width_of_the_page(page, served_site, path, present):
+    page.set_viewport_size({"width": PRINT_WIDTH, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(served_site + path)
+    assert [s for s in (".pb-tile-map", ".pb-matrix") if page.locator(s).count()] == present
+    if ".pb-matrix" in present:
+        widen_matrix(page, 15)  # 20 states across
+    edges = right_edges(page, present)
+    assert {s: edge for s, edge in edges.items() if edge > PRINT_WIDTH} == {}
+    assert page.evaluate("document.documentElement.scrollWidth") <= PRINT_WIDTH

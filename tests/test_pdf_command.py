@@ -1,0 +1,85 @@
+"""`playbook pdf` without a browser: its help, its refusals, and how the print view keeps its
+links inside the document. (The PDFs themselves are read in test_pdf.py.)"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from macros.pages.common import PageContext
+from macros.pages.print_view import localize_html_links, page_anchors
+from macros.pdf_command import packet_parts
+from macros.validate import load_playbook
+from tests.conftest import Project, run_playbook
+
+# A file that exists: Chromium's path is only checked to exist before any browser starts.
+NOT_STARTED = sys.executable
+
+
+def pdf(project: Project, *args: str, chromium: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "macros.cli", "--project", str(project.path), "pdf", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_CHROMIUM": chromium},
+    )
+
+
+def test_without_chromium_the_message_says_how_to_install_it(project):
+    result = pdf(project, chromium="/nonexistent/chromium")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "playbook pdf: Chromium was not found at /nonexistent/chromium.\n"
+        "Install it (Debian or Ubuntu: sudo apt-get install chromium), or set "
+        "PLAYBOOK_CHROMIUM to the path of a Chromium or Google Chrome program.\n"
+    )
+    assert not (project.path / "site").exists()  # said before building anything
+
+
+def test_an_unknown_theme_is_refused_with_the_list_of_themes(project):
+    result = pdf(project, "--theme", "nope", "--theme", "second-theme", chromium=NOT_STARTED)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "playbook pdf: Unknown theme: nope. The themes are: first-theme, second-theme\n"
+    )
+
+
+def test_an_unknown_state_is_refused_with_the_list_of_states(project):
+    result = pdf(project, "--state", "zz", "--state", "ks", chromium=NOT_STARTED)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "playbook pdf: Unknown state: zz. The states with a page are: "
+        "KS (Kansas), LA (Louisiana), MS (Mississippi)\n"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_packets_parts_follow_the_playbooks_order_whatever_the_order_asked(project):
+    ctx = PageContext(load_playbook(project.data, project.path))
+    parts, names = packet_parts(ctx.pb, ctx, ["second-theme", "first-theme"], ["ms", "KS"])
+    assert parts == ("pb-theme-first-theme", "pb-theme-second-theme", "pb-state-ks", "pb-state-ms")
+    assert names == ["The first theme", "The second theme", "Kansas", "Mississippi"]
+
+
+def test_the_help_lists_the_pdf_command_and_its_options():
+    overview = run_playbook("--help", check=True).stdout
+    assert "pdf " in overview and "print the playbook, a theme, a state or a packet" in overview
+    help_text = run_playbook("pdf", "--help", check=True).stdout
+    for words in ("--theme ID", "--state CODE", "--output PATH", "PLAYBOOK_CHROMIUM", "examples:"):
+        assert words in help_text
+
+
+def test_map_and_matrix_links_point_inside_the_print_view(project):
+    anchors = page_anchors(PageContext(load_playbook(project.data, project.path)))
+    fragment = (
+        '<a href="kansas/">KS</a> <a href="texas/">TX</a> '
+        '<a href="../themes/first-theme/#story-kansas-story">●</a> '
+        '<a href="https://example.org/a?b=1&amp;c=2">out</a>'
+    )
+    assert localize_html_links(fragment, "states/index.md", anchors) == (
+        '<a href="#pb-state-ks">KS</a> <a href="#">TX</a> '
+        '<a href="#story-kansas-story">●</a> '
+        '<a href="https://example.org/a?b=1&amp;c=2">out</a>'
+    )
