@@ -130,7 +130,7 @@ def _validator_type(func: Any) -> FieldType | None:
             )
         return FieldType(
             "Markdown text",
-            f"paragraphs, lists, **bold**, [links](https://…); at most {length} characters",
+            f"Markdown: paragraphs, lists, bold, links; at most {length} characters",
             markdown=True,
             max_length=length,
             json={"type": "string", "minLength": 1, "maxLength": length},
