@@ -21,6 +21,7 @@ from .scaffold_text import (
     PLACEHOLDER,
     TEMPLATE_MARKER,
     RecordText,
+    commented_template,
     placeholders,
     record_lines,
     schema_line,
@@ -223,7 +224,9 @@ def _insert_at(lines: list[str], kind: Kind, new: RecordText) -> tuple[int, str]
         end = len(lines)
         for number in range(items.line_of(len(items) - 1), len(lines)):
             text = lines[number]
-            if text.strip() and not text.startswith((" ", "#")):
+            if text.startswith(TEMPLATE_MARKER) or (
+                text.strip() and not text.startswith((" ", "#"))
+            ):
                 end = number
                 break
         while end > 0 and not lines[end - 1].strip():
@@ -249,7 +252,7 @@ def write(new: RecordText) -> tuple[str, list[tuple[int, str]]]:
             f"# Replace each {PLACEHOLDER} text; lines starting with # are comments.",
             "",
         ]
-        text = "\n".join(header + body) + "\n"
+        text = "\n".join(header + body) + "\n\n" + commented_template(kind)
         return text, placeholders(text)
     lines = new.path.read_text(encoding="utf-8").split("\n")
     if kind.is_collection:

@@ -139,3 +139,11 @@ def test_the_story_walkthrough_does_what_the_guide_says(tmp_path):
     assert result.returncode == 0, result.stderr
     kansas = (site / "states" / "kansas" / "index.html").read_text(encoding="utf-8")
     assert "Kansas aligns licensure rules" in kansas
+
+
+def test_the_example_problem_on_the_checks_page_is_what_validate_prints(tmp_path):
+    checks = (GUIDE / "checks.md").read_text(encoding="utf-8")
+    example = _blocks(checks, "text")[0].rstrip("\n")
+    project = Project(tmp_path / "project", data=ROOT / "playbook_data")
+    project.edit("stories/kansas-licensure-billing.yml", "states: [KS]", "states: [Kansas]")
+    assert project.problems() == [example]
