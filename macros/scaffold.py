@@ -133,7 +133,19 @@ def new_story(content: Content, args) -> RecordText:
         "strategy": strategy,
         "source": _source(content, args.source),
     }
-    return RecordText(KIND_BY_NAME["story"], values, folder / f"{story_id}.yml")
+    new = RecordText(KIND_BY_NAME["story"], values, folder / f"{story_id}.yml")
+    _suggest_strategy(new, content, theme, strategy)
+    return new
+
+
+def _suggest_strategy(new: RecordText, content: Content, theme: str | None, strategy) -> None:
+    """With a theme and no strategy, the commented-out `strategy:` offers the theme's own."""
+    if theme is None or strategy:
+        return
+    ids = [s.id for s in sorted(content.themes[theme].strategies, key=lambda s: s.order)]
+    if ids:
+        new.examples["strategy"] = ids[0]
+        new.notes["strategy"] = f"The key strategies of {theme}: {', '.join(ids)}."
 
 
 def new_strategy(content: Content, args) -> RecordText:
@@ -165,7 +177,9 @@ def new_quote(content: Content, args) -> RecordText:
         "strategy": strategy,
         "source": _source(content, args.source),
     }
-    return _collection(content, "quote", values)
+    new = _collection(content, "quote", values)
+    _suggest_strategy(new, content, theme, strategy)
+    return new
 
 
 def new_resource(content: Content, args) -> RecordText:
@@ -245,7 +259,14 @@ def write(new: RecordText) -> tuple[str, list[tuple[int, str]]]:
     """Write the record; returns the file's new text and the (line, field) to fill in."""
     kind = new.kind
     if not new.path.exists():
-        body = record_lines(new.model, new.values, indent="", comments=True)
+        body = record_lines(
+            new.model,
+            new.values,
+            indent="",
+            comments=True,
+            examples=new.examples,
+            notes=new.notes,
+        )
         header = [
             schema_line(kind, new.path, new.project_data),
             f"# {new.model.__doc__.strip()}",
@@ -261,7 +282,15 @@ def write(new: RecordText) -> tuple[str, list[tuple[int, str]]]:
             if line.split("#")[0].strip() in (key, f"{key} []"):
                 lines[i] = key
     at, indent = _insert_at(lines, kind, new)
-    body = record_lines(new.model, new.values, indent=indent, comments=False, item=True)
+    body = record_lines(
+        new.model,
+        new.values,
+        indent=indent,
+        comments=False,
+        item=True,
+        examples=new.examples,
+        notes=new.notes,
+    )
     lines[at:at] = body
     text = "\n".join(lines)
     if not text.endswith("\n"):

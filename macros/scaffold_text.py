@@ -32,6 +32,10 @@ class RecordText:
     path: Path
     nested: str | None = None  # the list field of the file's record it is added to
     label: str = ""
+    # For optional fields left out: an example that fits this record, and a note on what to
+    # choose from (a story's strategy: the key strategies of its theme).
+    examples: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
     project_data: Path | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -66,6 +70,8 @@ def record_lines(
     indent: str,
     comments: bool,
     item: bool = False,
+    examples: dict[str, Any] | None = None,
+    notes: dict[str, str] | None = None,
 ) -> list[str]:
     """The record as YAML lines. Required text not given yet gets a FILL IN placeholder;
     optional fields not given are commented out with an example."""
@@ -76,7 +82,10 @@ def record_lines(
         value = values.get(doc.name)
         given = value not in (None, [], "")
         if comments or not given:
-            wrap = textwrap.wrap(_about(doc), width=88 - len(inner))
+            about = _about(doc)
+            if not given and (notes or {}).get(doc.name):
+                about += " " + notes[doc.name]
+            wrap = textwrap.wrap(about, width=88 - len(inner), break_on_hyphens=False)
             out += [f"{inner}# {line}" for line in wrap]
         if given:
             out.append(f"{lead}{doc.name}: {yaml_value(value)}")
@@ -88,8 +97,8 @@ def record_lines(
                 out += [f"{lead}{doc.name}: |", f"{inner}  {text}"]
             else:
                 out.append(f"{lead}{doc.name}: {yaml_value(text)}")
-        elif doc.example is not None:
-            out.append(f"{inner}# {doc.name}: {yaml_value(doc.example)}")
+        elif (example := (examples or {}).get(doc.name, doc.example)) is not None:
+            out.append(f"{inner}# {doc.name}: {yaml_value(example)}")
     return out
 
 
