@@ -79,6 +79,8 @@ def test_a_pull_request_is_validated_tested_built_and_link_checked_with_a_previe
     assert upload["with"]["name"] == "site-preview"
     assert upload["with"]["path"] == "site/"
     assert "steps.build.outcome == 'success'" in upload["if"]  # a preview even if links fail
+    for file, name in re.findall(r"--deselect (\S+)::(\w+)", runs(workflow)):
+        assert f"def {name}(" in (ROOT / file).read_text(encoding="utf-8"), name
     (job,) = workflow["jobs"].values()
     assert job["container"].startswith("python:3.11-")
     assert job["env"]["CI"] == "true"  # browser tests must run, not be skipped
