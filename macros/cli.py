@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -115,10 +116,17 @@ def serve(args: argparse.Namespace) -> int:
         "--config-file",
         str(project / "mkdocs.yml"),
     ]
+    server = subprocess.Popen(command, cwd=project, env=_mkdocs_env())
+    # Stopped by a signal (a test, a process manager), take the MkDocs server down too,
+    # rather than leave it running on its own.
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
-        return subprocess.run(command, cwd=project, env=_mkdocs_env(), check=False).returncode
-    except KeyboardInterrupt:
+        code = server.wait()
+    except KeyboardInterrupt:  # Ctrl+C reaches MkDocs as well
+        server.terminate()
+        server.wait()
         return 0
+    return 0 if code == -signal.SIGTERM else code
 
 
 def check_links(args: argparse.Namespace) -> int:

@@ -116,6 +116,23 @@ _YAML_HINTS = {
     "while scanning a quoted scalar": "a quote is opened but never closed",
 }
 
+# Something opened on one line and never closed: libyaml notices only where the file (or the
+# list) ends, so the message names the line where it was opened.
+_UNCLOSED = {
+    "while scanning a quoted scalar": (
+        "a quote that opens on this line is never closed",
+        "end the value with the same quote mark it starts with (' or \")",
+    ),
+    "while parsing a flow sequence": (
+        "a list that opens with '[' on this line is never closed",
+        "close it with ']' and separate the items with commas, for example [KS, MO]",
+    ),
+    "while parsing a flow mapping": (
+        "a '{' on this line is never closed",
+        "close it with '}', or put the whole value in quotes",
+    ),
+}
+
 
 def _yaml_hint(message: str) -> str:
     for needle, hint in _YAML_HINTS.items():
@@ -171,12 +188,16 @@ def load_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        message = error.problem or error.context or "unreadable YAML"
-        return None, [
-            Problem(rel, line, "", f"the YAML is malformed: {message}", _yaml_hint(message))
-        ]
+        opened = _UNCLOSED.get(error.context or "")
+        if opened and error.context_mark:  # name the line where it opens, not the file's end
+            message, hint = opened
+            line = error.context_mark.line + 1
+        else:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else 1
+            message = error.problem or error.context or "unreadable YAML"
+            hint = _yaml_hint(message)
+        return None, [Problem(rel, line, "", f"the YAML is malformed: {message}", hint)]
     except yaml.YAMLError as error:  # pragma: no cover - libyaml raises marked errors
         return None, [Problem(rel, 1, "", f"the YAML is malformed: {error}", _yaml_hint(""))]
     finally:

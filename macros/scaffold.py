@@ -21,6 +21,7 @@ from .scaffold_text import (
     PLACEHOLDER,
     TEMPLATE_MARKER,
     RecordText,
+    commented_template,
     placeholders,
     record_lines,
     schema_line,
@@ -132,7 +133,19 @@ def new_story(content: Content, args) -> RecordText:
         "strategy": strategy,
         "source": _source(content, args.source),
     }
-    return RecordText(KIND_BY_NAME["story"], values, folder / f"{story_id}.yml")
+    new = RecordText(KIND_BY_NAME["story"], values, folder / f"{story_id}.yml")
+    _suggest_strategy(new, content, theme, strategy)
+    return new
+
+
+def _suggest_strategy(new: RecordText, content: Content, theme: str | None, strategy) -> None:
+    """With a theme and no strategy, the commented-out `strategy:` offers the theme's own."""
+    if theme is None or strategy:
+        return
+    ids = [s.id for s in sorted(content.themes[theme].strategies, key=lambda s: s.order)]
+    if ids:
+        new.examples["strategy"] = ids[0]
+        new.notes["strategy"] = f"The key strategies of {theme}: {', '.join(ids)}."
 
 
 def new_strategy(content: Content, args) -> RecordText:
@@ -164,7 +177,9 @@ def new_quote(content: Content, args) -> RecordText:
         "strategy": strategy,
         "source": _source(content, args.source),
     }
-    return _collection(content, "quote", values)
+    new = _collection(content, "quote", values)
+    _suggest_strategy(new, content, theme, strategy)
+    return new
 
 
 def new_resource(content: Content, args) -> RecordText:
@@ -223,7 +238,9 @@ def _insert_at(lines: list[str], kind: Kind, new: RecordText) -> tuple[int, str]
         end = len(lines)
         for number in range(items.line_of(len(items) - 1), len(lines)):
             text = lines[number]
-            if text.strip() and not text.startswith((" ", "#")):
+            if text.startswith(TEMPLATE_MARKER) or (
+                text.strip() and not text.startswith((" ", "#"))
+            ):
                 end = number
                 break
         while end > 0 and not lines[end - 1].strip():
@@ -242,14 +259,21 @@ def write(new: RecordText) -> tuple[str, list[tuple[int, str]]]:
     """Write the record; returns the file's new text and the (line, field) to fill in."""
     kind = new.kind
     if not new.path.exists():
-        body = record_lines(new.model, new.values, indent="", comments=True)
+        body = record_lines(
+            new.model,
+            new.values,
+            indent="",
+            comments=True,
+            examples=new.examples,
+            notes=new.notes,
+        )
         header = [
             schema_line(kind, new.path, new.project_data),
             f"# {new.model.__doc__.strip()}",
             f"# Replace each {PLACEHOLDER} text; lines starting with # are comments.",
             "",
         ]
-        text = "\n".join(header + body) + "\n"
+        text = "\n".join(header + body) + "\n\n" + commented_template(kind)
         return text, placeholders(text)
     lines = new.path.read_text(encoding="utf-8").split("\n")
     if kind.is_collection:
@@ -258,7 +282,15 @@ def write(new: RecordText) -> tuple[str, list[tuple[int, str]]]:
             if line.split("#")[0].strip() in (key, f"{key} []"):
                 lines[i] = key
     at, indent = _insert_at(lines, kind, new)
-    body = record_lines(new.model, new.values, indent=indent, comments=False, item=True)
+    body = record_lines(
+        new.model,
+        new.values,
+        indent=indent,
+        comments=False,
+        item=True,
+        examples=new.examples,
+        notes=new.notes,
+    )
     lines[at:at] = body
     text = "\n".join(lines)
     if not text.endswith("\n"):

@@ -32,6 +32,10 @@ class RecordText:
     path: Path
     nested: str | None = None  # the list field of the file's record it is added to
     label: str = ""
+    # For optional fields left out: an example that fits this record, and a note on what to
+    # choose from (a story's strategy: the key strategies of its theme).
+    examples: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
     project_data: Path | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -66,6 +70,8 @@ def record_lines(
     indent: str,
     comments: bool,
     item: bool = False,
+    examples: dict[str, Any] | None = None,
+    notes: dict[str, str] | None = None,
 ) -> list[str]:
     """The record as YAML lines. Required text not given yet gets a FILL IN placeholder;
     optional fields not given are commented out with an example."""
@@ -76,7 +82,10 @@ def record_lines(
         value = values.get(doc.name)
         given = value not in (None, [], "")
         if comments or not given:
-            wrap = textwrap.wrap(_about(doc), width=88 - len(inner))
+            about = _about(doc)
+            if not given and (notes or {}).get(doc.name):
+                about += " " + notes[doc.name]
+            wrap = textwrap.wrap(about, width=88 - len(inner), break_on_hyphens=False)
             out += [f"{inner}# {line}" for line in wrap]
         if given:
             out.append(f"{lead}{doc.name}: {yaml_value(value)}")
@@ -88,8 +97,8 @@ def record_lines(
                 out += [f"{lead}{doc.name}: |", f"{inner}  {text}"]
             else:
                 out.append(f"{lead}{doc.name}: {yaml_value(text)}")
-        elif doc.example is not None:
-            out.append(f"{inner}# {doc.name}: {yaml_value(doc.example)}")
+        elif (example := (examples or {}).get(doc.name, doc.example)) is not None:
+            out.append(f"{inner}# {doc.name}: {yaml_value(example)}")
     return out
 
 
@@ -119,19 +128,68 @@ def schema_line(kind: Kind, path: Path, data_dir: Path) -> str:
     return SCHEMA_COMMENT + Path(os.path.relpath(target, path.parent)).as_posix()
 
 
-def commented_template(kind: Kind) -> str:
-    """The block at the end of a collection file: a whole record to copy, commented out."""
-    sample = {doc.name: doc.example for doc in field_docs(kind.model)}
+def _short(description: str) -> str:
+    """The first sentence of a description, for a comment at the end of a line."""
+    return description.split(". ")[0].removesuffix(".") + "."
+
+
+def template_model(kind: Kind) -> type[model.Record]:
+    """The record a kind's template shows: a theme file's template is a key strategy (what
+    an editor adds to a theme), every other kind's is its own record."""
+    return nested_models(kind.model)[0] if kind.name == "theme" else kind.model
+
+
+def _template_intro(kind: Kind) -> list[str]:
+    name = kind.name.replace("_", " ")
+    copy = "remove the first '# ' of each line (keep the spaces after it) and replace the examples."
+    if kind.name == "playbook":
+        return [
+            f"{TEMPLATE_MARKER}: every field of this file " + "-" * 40,
+            "# This file holds one record. The lines below list every field it can have, with an",
+            "# example; to use an optional field that is missing above, copy its line to just",
+            "# above this block and remove the '# '.",
+        ]
+    if kind.name == "story":
+        return [
+            f"{TEMPLATE_MARKER} for a new story " + "-" * 48,
+            "# Each story is a file of its own in playbook_data/stories/. The easiest way to",
+            "# start one is the command `playbook new story` (see 'Add a state story in five",
+            "# steps' in the guide). By hand: create a new file in this folder, named after the",
+            "# story's id, and copy this whole block into it. Then copy the lines below to the",
+            "# top of the file, remove the first '# ' of each line and replace the examples.",
+            "# Leave out the optional fields you do not need.",
+        ]
+    what = {"theme": "key strategy", "term": "glossary term"}.get(kind.name, name)
+    command = {
+        "theme": "playbook new strategy --theme ID",
+        "quote": "playbook new quote",
+        "resource": "playbook new resource",
+        "term": "playbook new term --term WORD",
+    }.get(kind.name)
     lines = [
-        f"{TEMPLATE_MARKER} for a new {kind.name.replace('_', ' ')} " + "-" * 40,
-        "# To add one, copy the lines below to just above this block, remove the first '# '",
-        "# of each line (keep the indentation) and replace the examples. Leave out the",
-        "# optional fields you do not need. Every field is explained in the field reference.",
+        f"{TEMPLATE_MARKER} for a new {what} " + "-" * max(4, 52 - len(what)),
+        f"# To add a {what}, copy the lines below to just above this block,",
+        f"# {copy}",
+        "# Leave out the optional fields you do not need.",
     ]
-    if kind.name in {"quote", "resource", "term"}:
-        lines.append(f"# Or let the command write it for you: playbook new {kind.name}")
-    for number, doc in enumerate(field_docs(kind.model)):
-        lead = "  - " if number == 0 else "    "
+    if command:
+        lines.append(f"# Or let the command write it for you: {command}")
+    return lines
+
+
+def commented_template(kind: Kind) -> str:
+    """The block that ends every data file of a kind: a whole record to copy, commented out,
+    each field with an example and a comment that says whether it is required and what it is.
+    The field reference explains each field in full."""
+    docs = field_docs(template_model(kind))
+    item = kind.is_collection or kind.name == "theme"
+    fields = []
+    for number, doc in enumerate(docs):
+        lead = ("  - " if number == 0 else "    ") if item else ""
+        fields.append((f"{lead}{doc.name}: {yaml_value(doc.example)}", doc))
+    width = min(44, max(len(text) for text, _doc in fields))
+    lines = _template_intro(kind)
+    for text, doc in fields:
         need = "required" if doc.required else "optional"
-        lines.append(f"# {lead}{doc.name}: {yaml_value(sample[doc.name])}  # {need}")
+        lines.append(f"# {text.ljust(width)}  # {need}: {_short(doc.description)}")
     return "\n".join(lines) + "\n"

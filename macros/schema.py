@@ -12,11 +12,13 @@ authority (references between files, for example, are checked only there).
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from . import model
 from .fields import FieldDoc, field_docs, nested_models
 from .kinds import KINDS, Kind
+from .templates import refresh_data_files, stale_data_files
 
 SCHEMA_DIR = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -159,23 +161,34 @@ def write_all(project: Path) -> list[str]:
 
 
 def command(args) -> int:
-    """`playbook schema [--check]`."""
+    """`playbook schema [--check]`: the schemas, the VS Code settings, and the schema line
+    and template of every data file (templates.py)."""
     project = Path(args.project).resolve()
     if args.check:
-        stale = stale_files(project)
+        stale = stale_files(project) + stale_data_files(project)
         if stale:
             print("These files do not match the content model:", *stale, sep="\n  ")
             print("Run `playbook schema` (or `make schema`) and commit the result.")
             return 1
-        print("The schemas match the content model.")
+        print("The schemas and templates match the content model.")
         return 0
     written = write_all(project)
-    print("\n".join(f"wrote {name}" for name in written) or "The schemas were up to date.")
+    data_written, refused = refresh_data_files(project)
+    written += data_written
+    print(
+        "\n".join(f"wrote {name}" for name in written)
+        or "The schemas and templates were up to date."
+    )
+    if refused:
+        print("Left as they are:", *refused, sep="\n  ", file=sys.stderr)
+        return 1
     return 0
 
 
 def add_command(commands) -> None:
     """Register `playbook schema` on the CLI's sub-command parser."""
-    sub = commands.add_parser("schema", help="write the JSON Schemas that editors' tools use")
+    sub = commands.add_parser(
+        "schema", help="write the JSON Schemas and the data files' templates for editors"
+    )
     sub.add_argument("--check", action="store_true", help="only check that they are current")
     sub.set_defaults(run=command)

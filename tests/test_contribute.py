@@ -3,12 +3,17 @@ model, and a story walkthrough that does what the guide says."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, Project
+from test_serve import fetch, free_port, wait_for
 
 from macros.fields import documented_kinds, field_docs
 from macros.pages.field_reference import field_reference
@@ -101,41 +106,83 @@ def _blocks(markdown: str, language: str) -> list[str]:
 
 @pytest.mark.build
 def test_the_story_walkthrough_does_what_the_guide_says(tmp_path):
-    """Steps 1-4 of 'Add a state story', on a copy of the real content."""
+    """Steps 1-4 of 'Add a state story', on a copy of the real content, with the guide's own
+    commands: create, fill in, check, break on purpose and read the line, preview."""
     guide = (GUIDE / "add-a-story.md").read_text(encoding="utf-8")
     checks = (GUIDE / "checks.md").read_text(encoding="utf-8")
     project = Project(tmp_path / "project", data=ROOT / "playbook_data")
+    new, validate, serve = [shlex.split(b.replace("\\\n", " ")) for b in _blocks(guide, "sh")]
+    assert new[:3] == [".venv/bin/playbook", "new", "story"]
+    assert validate == [".venv/bin/playbook", "validate"]
+    assert serve == ["make", "serve"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\n\t$(BIN)/playbook serve --port $(PORT)\n" in makefile  # what `make serve` runs
 
-    # 1. The command, as printed in the guide, prints what the guide shows.
-    command = shlex.split(_blocks(guide, "sh")[0].replace("\\\n", " "))
-    assert command[0] == ".venv/bin/playbook"
-    result = project.playbook(*command[1:])
+    # 1. The command prints what the guide shows, with the lines to fill in.
+    result = project.playbook(*new[1:])
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(_blocks(guide, "text")[0])
-    story = project.data / "stories" / "kansas-aligns-licensure-rules.yml"
+    printed = _blocks(guide, "text")[0]
+    assert result.stdout.startswith(printed)
+    todo = re.findall(r"^  (\S+):(\d+): (\w+)$", printed, flags=re.MULTILINE)
+    assert [field for _file, _line, field in todo] == ["summary", "body"]
+    story = project.path / todo[0][0]
+    lines = story.read_text(encoding="utf-8").split("\n")
+    for _file, line, field in todo:
+        assert lines[int(line) - 1].startswith(f"{field}:"), (line, field)
 
-    # 2-3. Filled in, it validates; broken on purpose, the message names the line, and
-    # it is the message the checks page explains.
-    text = story.read_text(encoding="utf-8").replace("FILL IN: ", "")
+    # 2. Fill it in: replace each FILL IN text, use `year` and the suggested strategy.
+    filled = [ln.replace("FILL IN: ", "") for ln in lines]
+    for optional in ("# year: 2023", "# strategy: shared-priorities"):
+        filled[filled.index(optional)] = optional.removeprefix("# ")
+    text = "\n".join(filled)
     story.write_text(text, encoding="utf-8")
-    assert project.playbook("validate").returncode == 0
-    story.write_text(text.replace("states: [KS]", "states: [Kansas]"), encoding="utf-8")
-    result = project.playbook("validate")
-    line = text.splitlines().index("states: [KS]") + 1
+
+    # 3. It validates; broken on purpose, the message names the line, and it is the message
+    # the checks page explains.
+    result = project.playbook(*validate[1:])
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("All good: ")
+    broken = text.replace("\nstates: [KS]\n", "\nstates: [Kansas]\n")
+    story.write_text(broken, encoding="utf-8")
+    result = project.playbook(*validate[1:])
     explained = (
         "states[1]: 'Kansas' is not a state code\n"
         "    hint: use the two-letter USPS code in capitals, for example 'KS' for Kansas"
     )
+    line = text.split("\n").index("states: [KS]") + 1
     assert result.returncode == 1
-    assert f"playbook_data/stories/kansas-aligns-licensure-rules.yml:{line}: {explained}" in (
-        result.stdout
-    )
+    assert f"{todo[0][0]}:{line}: {explained}" in result.stdout
     assert explained in checks
-
-    # 4. The preview shows it on the state's page.
     story.write_text(text, encoding="utf-8")
-    site = tmp_path / "site"
-    result = project.playbook("build", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    kansas = (site / "states" / "kansas" / "index.html").read_text(encoding="utf-8")
-    assert "Kansas aligns licensure rules" in kansas
+
+    # 4. The preview shows it on the state's page; a problem saved while it runs is shown
+    # in the terminal, and the fixed story comes back.
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "macros.cli", "--project", str(project.path), "serve"]
+            + ["--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            start_new_session=True,  # its own process group, so that mkdocs stops with it
+        )
+    try:
+        kansas = f"http://127.0.0.1:{port}/states/kansas/"
+        assert "Kansas aligns licensure rules" in wait_for(lambda: fetch(kansas))
+        story.write_text(broken, encoding="utf-8")
+        wait_for(lambda: explained in log.read_text(encoding="utf-8"))
+        story.write_text(text.replace("licensure rules", "licensure rules again"), encoding="utf-8")
+        wait_for(lambda: "Kansas aligns licensure rules again" in (fetch(kansas) or ""))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
+def test_the_example_problem_on_the_checks_page_is_what_validate_prints(tmp_path):
+    checks = (GUIDE / "checks.md").read_text(encoding="utf-8")
+    example = _blocks(checks, "text")[0].rstrip("\n")
+    project = Project(tmp_path / "project", data=ROOT / "playbook_data")
+    project.edit("stories/kansas-licensure-billing.yml", "states: [KS]", "states: [Kansas]")
+    assert project.problems() == [example]

@@ -65,8 +65,9 @@ def test_tabs_used_for_indentation_are_reported_line_by_line(tmp_path):
         ),
         (
             "title: 'not closed\nsummary: B\n",
-            "playbook_data/file.yml:3: the YAML is malformed: found unexpected end of stream\n"
-            "    hint: a quote is opened but never closed",
+            "playbook_data/file.yml:1: the YAML is malformed: a quote that opens on this line "
+            "is never closed\n    hint: end the value with the same quote mark it starts with "
+            "(' or \")",
         ),
         (
             "items:\n  - a\n - b\n",

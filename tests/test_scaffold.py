@@ -20,7 +20,7 @@ def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         f"Created {story}: new story 'kansas-second-theme'.\n\n"
-        f"Fill in next:\n  {story}:9: title\n  {story}:23: summary\n  {story}:25: body\n"
+        f"Fill in next:\n  {story}:9: title\n  {story}:24: summary\n  {story}:26: body\n"
         + NEXT_STEPS
     )
     text = (project.path / story).read_text(encoding="utf-8")
@@ -33,7 +33,13 @@ def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
     assert "states: [KS]" in lines
     assert "theme: second-theme" in lines
     assert "# year: 2023" in lines  # optional fields: commented out, with an example
+    assert lines[15:18] == [  # the strategy to choose is one of the theme's
+        "# Id of the key strategy (within the theme). (optional) The key strategies of",
+        "# second-theme: third-strategy.",
+        "# strategy: third-strategy",
+    ]
     assert "source: test-source" in lines  # the playbook's first source
+    assert text.endswith("\n\n" + commented_template(KIND_BY_NAME["story"]))
     assert project.problems() == []
 
 
@@ -196,4 +202,17 @@ def test_a_new_record_goes_above_the_commented_template(project):
     text = path.read_text(encoding="utf-8")
     assert text.endswith(commented_template(kind))
     assert text.index("  - id: fqhc") < text.index("# ---- Template")
+    assert project.problems() == []
+
+
+def test_a_new_strategy_goes_above_the_template_of_its_theme_file(project):
+    kind = KIND_BY_NAME["theme"]
+    path = project.data / "themes" / "01-first.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n" + commented_template(kind), encoding="utf-8"
+    )
+    project.playbook("new", "strategy", "--theme", "first-theme", "--title", "Meet", check=True)
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith(commented_template(kind))
+    assert text.index("  - id: meet\n    order: 3\n") < text.index("# ---- Template")
     assert project.problems() == []

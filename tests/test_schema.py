@@ -27,7 +27,7 @@ def _as_json(path: Path):
 
 def test_the_committed_schemas_match_the_models():
     result = run_playbook("--project", str(ROOT), "schema", "--check")
-    assert result.stdout == "The schemas match the content model.\n", result.stdout
+    assert result.stdout == "The schemas and templates match the content model.\n", result.stdout
     assert result.returncode == 0
 
 
