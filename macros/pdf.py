@@ -11,6 +11,7 @@ outline (bookmarks from the headings), a running header and page numbers. Its me
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import http.server
@@ -66,19 +67,32 @@ def footer_template() -> str:
     )
 
 
+def pdf_date(epoch: str) -> str:
+    """A Unix time as a PDF date string (UTC)."""
+    stamp = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
 def set_metadata(pdf: bytes, title: str, author: str, subject: str) -> tuple[bytes, int]:
-    """The PDF with its document metadata set; its outline and tags are kept as printed."""
+    """The PDF with its document metadata set; its outline and tags are kept as printed.
+
+    Chromium dates a PDF with the time of printing; with SOURCE_DATE_EPOCH set (as
+    `playbook pdf` does) the PDF is dated by the content instead, and prints of the same
+    commit are byte-identical.
+    """
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.add_metadata(
-        {
-            "/Title": title,
-            "/Author": author,
-            "/Subject": subject,
-            "/Creator": "playbook pdf (headless Chromium)",
-        }
-    )
+    metadata = {
+        "/Title": title,
+        "/Author": author,
+        "/Subject": subject,
+        "/Creator": "playbook pdf (headless Chromium)",
+    }
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        metadata["/CreationDate"] = metadata["/ModDate"] = pdf_date(epoch)
+    writer.add_metadata(metadata)
     # PDF/UA: a viewer shows the title, not the file name.
     writer.create_viewer_preferences().display_doctitle = True
     out = io.BytesIO()
