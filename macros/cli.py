@@ -52,10 +52,17 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_content(project: Path) -> bool:
-    """Validate before MkDocs starts, so that problems are shown alone and in full."""
+def check_content(project: Path, *, keep: bool = False) -> bool:
+    """Validate before MkDocs starts, so that problems are shown alone and in full.
+
+    With `keep`, the playbook stays loaded for a build in this same process."""
     try:
-        load_playbook(project / "playbook_data", project)
+        if keep:
+            from . import site
+
+            site.load_data(project / "playbook_data", project)
+        else:
+            load_playbook(project / "playbook_data", project)
     except ContentError as error:
         print(format_text(error.problems), file=sys.stderr)
         return False
@@ -65,26 +72,15 @@ def check_content(project: Path) -> bool:
 def build(args: argparse.Namespace) -> int:
     """A strict build into a temporary folder that replaces the site only when complete."""
     project = _project(args)
-    if not check_content(project):
+    if not check_content(project, keep=True):
         return 1
     site = (project / args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "--config-file",
-        str(project / "mkdocs.yml"),
-        "--site-dir",
-        str(staging),
-    ]
-    env = {**_mkdocs_env(), "SOURCE_DATE_EPOCH": reproducible.source_date_epoch(project)}
-    result = subprocess.run(command, cwd=project, env=env, check=False)
-    if result.returncode != 0:
+    # In this process: the build finds the content checked above already loaded.
+    from . import mkdocs_build
+
+    if not mkdocs_build.build(project, staging, reproducible.source_date_epoch(project)):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"\nThe build failed; {args.site_dir}/ was left as it was.", file=sys.stderr)
         return 1

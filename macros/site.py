@@ -19,6 +19,8 @@ from .validate import YAML_SUFFIXES, load_playbook
 
 NAV_MARKER = "playbook:"
 _cache: dict[Path, tuple[tuple, Playbook, list[GeneratedPage]]] = {}
+# The build under way: MkDocs makes a new config for every build, `mkdocs serve` included.
+_current: list[tuple[MkDocsConfig, Playbook, list[GeneratedPage]]] = []
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -42,18 +44,31 @@ def _signature(folder: Path) -> tuple:
 def load(config: MkDocsConfig) -> tuple[Playbook, list[GeneratedPage]]:
     """The validated playbook and its pages, read once per change of the data files.
 
-    Both the build hooks and the macros ask for it; the cache keeps the YAML from being
-    parsed twice in one build while `mkdocs serve` still sees every edit.
+    Both the build hooks and the macros ask for it, for every page; the data files are
+    looked at once per build (a new config), so that `mkdocs serve` still sees every edit.
     """
-    folder = data_dir(config)
+    if _current and _current[0][0] is config:
+        return _current[0][1], _current[0][2]
+    try:
+        playbook, pages = load_data(data_dir(config), project_dir(config))
+    except ContentError as error:
+        raise Abort(str(error)) from None
+    _current[:] = [(config, playbook, pages)]
+    return playbook, pages
+
+
+def load_data(folder: Path, project: Path) -> tuple[Playbook, list[GeneratedPage]]:
+    """The playbook in `folder` and its pages, loaded again only when a data file changed.
+
+    `playbook build` checks the content with it, then builds in the same process: the
+    build finds the playbook loaded. Raises ContentError.
+    """
+    folder = folder.resolve()
     signature = _signature(folder)
     cached = _cache.get(folder)
     if cached and cached[0] == signature:
         return cached[1], cached[2]
-    try:
-        playbook = load_playbook(folder, project_dir(config))
-    except ContentError as error:
-        raise Abort(str(error)) from None
+    playbook = load_playbook(folder, project)
     pages = generate_pages(playbook)
     _cache[folder] = (signature, playbook, pages)
     return playbook, pages
