@@ -35,11 +35,8 @@ def data_dir(config: MkDocsConfig) -> Path:
 def _signature(folder: Path) -> tuple:
     if not folder.is_dir():
         return ()
-    return tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
-        for p in sorted(folder.rglob("*"))
-        if p.suffix in YAML_SUFFIXES
-    )
+    files = sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES)
+    return tuple((str(p), stat.st_mtime_ns, stat.st_size) for p in files for stat in [p.stat()])
 
 
 def load(config: MkDocsConfig) -> tuple[Playbook, list[GeneratedPage]]:
