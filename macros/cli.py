@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -110,10 +111,17 @@ def serve(args: argparse.Namespace) -> int:
         "--config-file",
         str(project / "mkdocs.yml"),
     ]
+    server = subprocess.Popen(command, cwd=project, env=_mkdocs_env())
+    # Stopped by a signal (a test, a process manager), stop the preview server too: it would
+    # otherwise keep running, and keep its port, after this command has ended.
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
-        return subprocess.run(command, cwd=project, env=_mkdocs_env(), check=False).returncode
+        code = server.wait()
     except KeyboardInterrupt:
+        server.terminate()  # Ctrl+C in a terminal has stopped it already
+        server.wait()
         return 0
+    return 0 if code in (0, -signal.SIGTERM) else code
 
 
 def check_links(args: argparse.Namespace) -> int:
