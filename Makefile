@@ -50,6 +50,9 @@ format: $(STAMP)  ## format the code with ruff
 	$(BIN)/ruff format macros tests benchmarks
 	$(BIN)/ruff check --fix macros tests benchmarks
 
+bench: $(STAMP)  ## build benchmark, ours against plain MkDocs at 1x, 10x, 100x (BENCH_ARGS="--scales 1,10 --repeat 3")
+	$(BIN)/python benchmarks/build.py $(BENCH_ARGS)
+
 clean:  ## remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -27,7 +27,7 @@ def define_env(env) -> None:
     @env.macro
     def theme_cards():
         """The themes as cards, linked to their pages."""
-        return _theme_cards(PageContext(playbook()), env.page.file.src_uri)
+        return _theme_cards(PageContext.shared(playbook()), env.page.file.src_uri)
 
     @env.macro
     def count(kind: str) -> int:

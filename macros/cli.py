@@ -54,10 +54,17 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_content(project: Path) -> bool:
-    """Validate before MkDocs starts, so that problems are shown alone and in full."""
+def check_content(project: Path, *, keep: bool = False) -> bool:
+    """Validate before MkDocs starts, so that problems are shown alone and in full.
+
+    With `keep`, the playbook stays loaded for a build in this same process."""
     try:
-        load_playbook(project / "playbook_data", project)
+        if keep:
+            from . import site
+
+            site.load_data(project / "playbook_data", project)
+        else:
+            load_playbook(project / "playbook_data", project)
     except ContentError as error:
         print(format_text(error.problems), file=sys.stderr)
         return False
@@ -67,26 +74,15 @@ def check_content(project: Path) -> bool:
 def build(args: argparse.Namespace) -> int:
     """A strict build into a temporary folder that replaces the site only when complete."""
     project = _project(args)
-    if not check_content(project):
+    if not check_content(project, keep=True):
         return 1
     site = (project / args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "--config-file",
-        str(project / "mkdocs.yml"),
-        "--site-dir",
-        str(staging),
-    ]
-    env = {**_mkdocs_env(), "SOURCE_DATE_EPOCH": reproducible.source_date_epoch(project)}
-    result = subprocess.run(command, cwd=project, env=env, check=False)
-    if result.returncode != 0:
+    # In this process: the build finds the content checked above already loaded.
+    from . import mkdocs_build
+
+    if not mkdocs_build.build(project, staging, reproducible.source_date_epoch(project)):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"\nThe build failed; {args.site_dir}/ was left as it was.", file=sys.stderr)
         return 1
@@ -117,16 +113,16 @@ def serve(args: argparse.Namespace) -> int:
         str(project / "mkdocs.yml"),
     ]
     server = subprocess.Popen(command, cwd=project, env=_mkdocs_env())
-    # Stopped by a signal (a test, a process manager), take the MkDocs server down too,
-    # rather than leave it running on its own.
+    # Stopped by a signal (a test, a process manager), stop the preview server too: it would
+    # otherwise keep running, and keep its port, after this command has ended.
     signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
         code = server.wait()
-    except KeyboardInterrupt:  # Ctrl+C reaches MkDocs as well
-        server.terminate()
+    except KeyboardInterrupt:
+        server.terminate()  # Ctrl+C in a terminal has stopped it already
         server.wait()
         return 0
-    return 0 if code == -signal.SIGTERM else code
+    return 0 if code in (0, -signal.SIGTERM) else code
 
 
 def check_links(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ outline (bookmarks from the headings), a running header and page numbers. Its me
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import http.server
@@ -67,6 +68,12 @@ def footer_template() -> str:
     )
 
 
+def pdf_date(epoch: str) -> str:
+    """A Unix time as a PDF date string (UTC)."""
+    stamp = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
 # Headings' text as the page has it, without the permalink signs (hidden on paper).
 HEADINGS_JS = """() => Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6"), h => {
   const copy = h.cloneNode(true);
@@ -107,14 +114,18 @@ def set_metadata(
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     fix_outline(writer, list(headings))
-    writer.add_metadata(
-        {
-            "/Title": title,
-            "/Author": author,
-            "/Subject": subject,
-            "/Creator": "playbook pdf (headless Chromium)",
-        }
-    )
+    metadata = {
+        "/Title": title,
+        "/Author": author,
+        "/Subject": subject,
+        "/Creator": "playbook pdf (headless Chromium)",
+    }
+    # Chromium dates a PDF with the time of printing; with SOURCE_DATE_EPOCH set (as
+    # `playbook pdf` does) it is dated by the content, and prints of one commit are identical.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        metadata["/CreationDate"] = metadata["/ModDate"] = pdf_date(epoch)
+    writer.add_metadata(metadata)
     # PDF/UA: a viewer shows the title, not the file name.
     writer.create_viewer_preferences().display_doctitle = True
     out = io.BytesIO()

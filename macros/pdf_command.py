@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import reproducible
 from .downloads import Download, downloads, whole
 from .pages.common import PageContext
 from .pages.print_view import printed_states, state_anchor, theme_anchor
@@ -179,6 +180,8 @@ def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
 
 def run(args: argparse.Namespace) -> int:
     project = Path(args.project).resolve()
+    # One date for the build and the PDFs' metadata: the last commit's (macros/reproducible.py).
+    os.environ["SOURCE_DATE_EPOCH"] = reproducible.source_date_epoch(project)
     try:
         pb = load_playbook(project / "playbook_data", project)
     except ContentError as error:

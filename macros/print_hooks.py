@@ -29,7 +29,7 @@ _links: dict[str, Download] = {}  # page src_uri -> its PDF, for the build under
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     playbook, _pages = site.load(config)
-    ctx = PageContext(playbook)
+    ctx = PageContext.shared(playbook)
     _links.clear()
     if os.environ.get(PDF_LINKS_ENV) == "1":
         _links.update({item.page: item for item in downloads(ctx)})

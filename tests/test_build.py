@@ -157,3 +157,17 @@ def test_a_macro_error_fails_the_build(project, tmp_path):
 def test_a_docs_page_can_use_macros_when_it_opts_in(hostile_site):
     html = (hostile_site / "about" / "index.html").read_text(encoding="utf-8")
     assert "It currently covers\n2 themes, 3 key strategies and\n2 state stories." in html
+
+
+def test_a_broken_link_fails_the_build_and_is_shown(project, tmp_path):
+    page = project.path / "docs" / "about" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Next](nowhere.md)\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = project.playbook("build", "--site-dir", str(site))
+    assert result.returncode == 1
+    assert (
+        "WARNING -  Doc file 'about/index.md' contains a link 'nowhere.md', but the target "
+        "'about/nowhere.md' is not found among documentation files."
+    ) in result.stderr
+    assert "Aborted with 1 warnings in strict mode!" in result.stderr
+    assert not site.exists()

@@ -93,3 +93,48 @@ def test_a_block_is_a_finished_html_block_that_markdown_leaves_alone(prose):
     assert mkdocs_like(block).strip() == (
         '<div class="pb-prose">\n<p>A <em>story</em> with {{ 7*7 }}.</p>\n</div>'
     )
+
+
+def every_markdown_field():
+    """Every Markdown text of the real content: bodies, intros, descriptions, approaches."""
+    from macros.validate import load_playbook
+    from tests.conftest import ROOT
+
+    pb = load_playbook(ROOT / "playbook_data")
+    texts = [pb.info.summary, pb.info.funding_statement, pb.info.closing or ""]
+    texts += [s.body for s in pb.stories.values()]
+    for theme in pb.themes.values():
+        texts += [theme.intro, theme.strategies_intro or ""]
+        for strategy in theme.strategies:
+            texts += [strategy.description, *strategy.approaches]
+    texts += [r.summary for r in pb.sources.values()]
+    texts += [c.description for c in pb.cohorts.values()]
+    texts += [a.description for a in pb.policy_areas.values()]
+    return [text for text in texts if text]
+
+
+TYPOGRAPHY = [
+    "\"Quoted\" and 'single', it's the '90s -- or 1990--2000 --- and so on...",
+    "**\"Bold quote\"** and *'emphasis'* with [a \"link\"](https://example.org 'title')",
+    '`code with "quotes" -- and ...` then "after"',
+    "A line with no quotes, dashes or ellipses at all.",
+    '\'Twas the "night"... \'\'double single\'\' and ""double double"" ---- four',
+    "- list 'one'\n- list \"two\" -- end\n\n> quote's end...",
+]
+
+
+@pytest.mark.parametrize("source", ["typography", "content"])
+def test_our_faster_smarty_pass_gives_exactly_smartys_output(source):
+    from macros.render import _prose_renderer
+
+    texts = TYPOGRAPHY if source == "typography" else every_markdown_field()
+    assert len(texts) > 5
+    ours, smarty = (
+        _prose_renderer({"PCA": "primary care association"}),
+        _prose_renderer({"PCA": "primary care association"}, quick=False),
+    )
+    assert type(ours.treeprocessors["smarty"]).__name__ == "_QuickSmarty"
+    for text in texts:
+        ours.reset()
+        smarty.reset()
+        assert ours.convert(text) == smarty.convert(text), text

@@ -1,19 +1,23 @@
 """Reproducible builds: the same content and code give the same bytes, wherever and whenever
-they are built. The build date MkDocs writes comes from the last git commit."""
+they are built. The build date MkDocs writes, and the date of the PDFs, come from the last
+git commit."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import os
 import struct
 import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
+from macros.pdf import set_metadata
 from macros.reproducible import FALLBACK_EPOCH, source_date_epoch
-from tests.conftest import Project
+from tests.conftest import ROOT, Project
 
 pytestmark = pytest.mark.build
 
@@ -43,16 +47,28 @@ def no_epoch(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 
 
-def test_two_builds_in_different_folders_are_byte_identical(tmp_path, no_epoch):
+def test_two_builds_in_different_folders_are_byte_identical(tmp_path, no_epoch, monkeypatch):
     sites = []
-    for name in ("first", "second"):
-        project = Project(tmp_path / name / "project")
+    # Different hash seeds: a set iterated into the output would change its order.
+    for name, seed in (("first", "1"), ("second", "2")):
+        monkeypatch.setenv("PYTHONHASHSEED", seed)
+        project = Project(tmp_path / name / "project", data=ROOT / "playbook_data")
         site = tmp_path / name / "site"
         result = project.playbook("build", "--site-dir", str(site))
         assert result.returncode == 0, result.stderr
         sites.append(digests(site))
     first, second = sites
-    assert len(first) > 20
+    # The whole tree: every page, the search index, the open data, the gzipped sitemap.
+    assert {
+        "index.html",
+        "print/index.html",
+        "search/search_index.json",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "playbook.json",
+        "stories.csv",
+    } <= first.keys()
+    assert len(first) > 100
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 
@@ -89,3 +105,29 @@ def test_outside_git_the_build_date_is_a_fixed_value(tmp_path, no_epoch):
 def test_a_source_date_epoch_given_by_the_caller_wins(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert source_date_epoch(tmp_path) == "1700000000"
+
+
+def printed_pdf(when: str) -> bytes:
+    """A one-page PDF dated as Chromium dates it: the time of printing."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    writer.add_metadata({"/CreationDate": when, "/ModDate": when})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdfs_printed_at_different_times_are_dated_by_the_content(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709640000")
+    first, _ = set_metadata(printed_pdf("D:20260101090000+00'00'"), "Title", "Us", "All")
+    second, _ = set_metadata(printed_pdf("D:20260102170500+00'00'"), "Title", "Us", "All")
+    assert first == second
+    metadata = PdfReader(io.BytesIO(first)).metadata
+    assert metadata["/CreationDate"] == metadata["/ModDate"] == "D:20240305120000+00'00'"
+
+
+def test_without_a_source_date_a_pdf_keeps_the_time_it_was_printed(no_epoch):
+    data, _ = set_metadata(printed_pdf("D:20260101090000+00'00'"), "Title", "Us", "All")
+    assert PdfReader(io.BytesIO(data)).metadata["/CreationDate"] == "D:20260101090000+00'00'"

@@ -63,3 +63,30 @@ def test_serve_rebuilds_when_a_data_file_changes(project):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_stopping_serve_stops_its_preview_server(project):
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "macros.cli",
+            "--project",
+            str(project.path),
+            "serve",
+            "--port",
+            str(port),
+        ],  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: fetch(url))
+    finally:
+        server.terminate()
+        assert server.wait(timeout=20) == 0
+    # Nothing answers on the port any more: the MkDocs server it started has ended too.
+    wait_for(lambda: fetch(url) is None, timeout=10)

@@ -25,7 +25,7 @@ BUILDERS = (
 
 
 def generate_pages(playbook: Playbook) -> list[GeneratedPage]:
-    context = PageContext(playbook)
+    context = PageContext.shared(playbook)
     pages = [page for build in BUILDERS for page in build(context)]
     seen: set[str] = set()
     for page in pages:

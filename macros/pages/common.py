@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -26,6 +27,17 @@ class PageContext:
         self.pb = playbook
         self.prose = ProseRenderer(abbreviations(playbook))
 
+    @classmethod
+    def shared(cls, playbook: Playbook) -> PageContext:
+        """The context of this playbook, made once: the site's pages, the print view and
+        the macros share its renderer, and so render each editor's text once per build."""
+        if not (_shared and _shared[0].pb is playbook):
+            _shared[:] = [cls(playbook)]
+        return _shared[0]
+
+
+_shared: list[PageContext] = []
+
 
 def front_matter(title: str, *, description: str = "", boost: float = 0, hide=()) -> str:
     lines = ["---", f"title: {yaml_string(title)}"]
@@ -42,8 +54,13 @@ def front_matter(title: str, *, description: str = "", boost: float = 0, hide=()
 
 def rel(from_uri: str, to_uri: str, anchor: str = "") -> str:
     """A Markdown link target from one page to another (MkDocs checks and rewrites it)."""
-    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    target = _relative(to_uri, posixpath.dirname(from_uri) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.cache  # pages link to the same few pages thousands of times; relpath is slow
+def _relative(to_uri: str, from_dir: str) -> str:
+    return posixpath.relpath(to_uri, from_dir)
 
 
 def slugify(text: str) -> str:
