@@ -305,9 +305,10 @@ def test_a_packet_holds_its_theme_and_states_with_cover_and_contents(packet, pb)
     assert packet.top_bookmarks() == [pb.info.title, "Contents", theme.title, "States"]
     assert packet.children("States") == names
     resources = ["Resources"] if pb.resources_for("theme", theme.id) else []
-    assert packet.children(theme.title)[1:] == [
-        f"{s.order}. {s.title}" for s in pb.ordered_strategies(theme)
-    ] + resources
+    assert (
+        packet.children(theme.title)[1:]
+        == [f"{s.order}. {s.title}" for s in pb.ordered_strategies(theme)] + resources
+    )
     assert f"In this packet: {theme.title}; {'; '.join(names)}." in packet.body(0)
     assert packet.body(1).startswith("Contents")
     meta = packet.reader.metadata

@@ -40,7 +40,6 @@ def test_searching_a_state_name_lands_on_the_state_page(page, served_site, playb
     assert heading(page) == state.name
 
 
-
 def test_searching_a_policy_area_lands_on_its_page(page, served_site, playbook):
     area = playbook.policy_areas["telehealth"]
     search(page, served_site, area.name).click()
