@@ -12,17 +12,16 @@ outline (bookmarks from the headings), a running header and page numbers. Its me
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
-import http.server
 import io
 import os
 import re
-import threading
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
+from .local_server import serve_folder
 from .model import PlaybookInfo
 from .pages.print_view import PRINT_URI
 
@@ -133,11 +132,6 @@ def set_metadata(
     return out.getvalue(), len(writer.pages)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 class Printer:
     """Chromium and a local server for the site, started once for any number of PDFs."""
 
@@ -159,22 +153,18 @@ class Printer:
                 "`playbook pdf` needs Playwright and pypdf: "
                 "pip install -e '.[pdf]' (make setup installs them with the test tools)"
             ) from None
-        handler = functools.partial(_QuietHandler, directory=str(self.site_dir))
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS
-        )
-        self._page = self._browser.new_page()
+        # Whatever has started is stopped again, even when a later step fails.
+        with ExitStack() as started:
+            self.base = started.enter_context(serve_folder(self.site_dir))
+            playwright = started.enter_context(sync_playwright())
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            started.callback(browser.close)
+            self._page = browser.new_page()
+            self._started = started.pop_all()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._browser.close()
-        self._playwright.stop()
-        self._server.shutdown()
-        self._server.server_close()
+        self._started.close()
 
     def url(self, parts: tuple[str, ...]) -> str:
         query = f"?{urlencode([('part', p) for p in parts])}" if parts else ""

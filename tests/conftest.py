@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from macros.local_server import serve_folder
+from macros.pdf import CHROMIUM_ARGS, CHROMIUM_ENV, DEFAULT_CHROMIUM
 from macros.problems import ContentError
 from macros.validate import load_playbook
 
@@ -87,26 +86,15 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_site(real_site: Path):
     """The real site served on 127.0.0.1 (a free port); stopped after the session."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serve_folder(real_site) as base_url:
+        yield base_url
 
 
-CHROMIUM = os.environ.get("PLAYBOOK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# The same browser and flags as `playbook pdf`.
+CHROMIUM = os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,6 @@ as it is built, without a list to keep up to date.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -125,23 +120,3 @@ def audit(browser, base_url: str, paths: list[str], axe_paths: set[str]) -> list
     finally:
         context.close()
     return results
-
-
-@contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """`folder` served on a free port of 127.0.0.1, for the length of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
 from macros.linkcheck import check_site, run
+from macros.local_server import serve_folder
 from tests.conftest import run_playbook
 
 
@@ -124,23 +122,11 @@ def test_external_links_are_listed_but_not_fetched_unless_asked(tmp_path):
     ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture
 def local_server(tmp_path):
     """A stand-in for a remote site, on 127.0.0.1 (CI has no network)."""
-    remote = write_site(tmp_path / "remote", {"ok.html": "fine"})
-    handler = functools.partial(_QuietHandler, directory=str(remote))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serve_folder(write_site(tmp_path / "remote", {"ok.html": "fine"})) as base_url:
+        yield base_url
 
 
 def test_external_links_are_fetched_when_asked(tmp_path, local_server):

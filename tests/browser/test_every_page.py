@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from macros.local_server import serve_folder
 from tests.site_audit import (
     AXE_PAGES_PER_KIND,
     audit,
     axe_selection,
     page_kind,
-    served,
     site_pages,
 )
 
@@ -61,7 +61,7 @@ def test_the_audit_catches_a_third_party_request_and_a_violation(browser, tmp_pa
         '<main><h1>Bad</h1><img src="chart.png"></main></html>',
         encoding="utf-8",
     )
-    with served(tmp_path) as base_url:
+    with serve_folder(tmp_path) as base_url:
         (page,) = audit(browser, base_url, ["/"], {"/"})
     assert page.foreign_requests == ["https://fonts.example.com/css?family=Roboto"]
     assert [violation["id"] for violation in page.violations] == ["image-alt"]
