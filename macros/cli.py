@@ -71,6 +71,17 @@ def check_content(project: Path, *, keep: bool = False) -> bool:
     return True
 
 
+def replace_site(staging: Path, site: Path) -> None:
+    """Put a complete build in the place of `site`, with the old site out of the way first,
+    so that `site` is never half old, half new."""
+    old = site.with_name(f".{site.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def build(args: argparse.Namespace) -> int:
     """A strict build into a temporary folder that replaces the site only when complete."""
     project = _project(args)
@@ -86,12 +97,7 @@ def build(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"\nThe build failed; {args.site_dir}/ was left as it was.", file=sys.stderr)
         return 1
-    old = site.with_name(f".{site.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_site(staging, site)
     print(f"Built the site in {os.path.relpath(site)}/")
     return 0
 

@@ -166,12 +166,9 @@ def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
         build_into(project, staging, links=True)
         jobs = [job_for(item, pb, staging) for item in downloads(ctx)]
         print_jobs(staging, pb, jobs, published=site)
-        old = site.with_name(f".{site.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if site.exists():
-            site.rename(old)
-        staging.rename(site)
-        shutil.rmtree(old, ignore_errors=True)
+        from .cli import replace_site  # cli imports this module: import it when used
+
+        replace_site(staging, site)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
     count = len(downloads(ctx))

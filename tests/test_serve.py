@@ -38,23 +38,20 @@ def wait_for(condition, timeout: float = 40):
     raise AssertionError("timed out")
 
 
-def test_serve_rebuilds_when_a_data_file_changes(project):
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "macros.cli",
-            "--project",
-            str(project.path),
-            "serve",
-            "--port",
-            str(port),
-        ],
+def start_serve(project, port: int) -> subprocess.Popen:
+    """`playbook serve` on the project, in the background; the caller stops it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "macros.cli", "--project", str(project.path), "serve"]
+        + ["--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
+
+
+def test_serve_rebuilds_when_a_data_file_changes(project):
+    port = free_port()
+    server = start_serve(project, port)
     try:
         url = f"http://127.0.0.1:{port}/themes/first-theme/"
         assert "Kansas passes a law" in wait_for(lambda: fetch(url))
@@ -67,21 +64,7 @@ def test_serve_rebuilds_when_a_data_file_changes(project):
 
 def test_stopping_serve_stops_its_preview_server(project):
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "macros.cli",
-            "--project",
-            str(project.path),
-            "serve",
-            "--port",
-            str(port),
-        ],  # fmt: skip
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    server = start_serve(project, port)
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_for(lambda: fetch(url))
