@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from . import linkcheck, reproducible
+from .playbook import Playbook
 from .problems import ContentError, format_github, format_json, format_text
 from .validate import load_playbook
 
@@ -54,21 +55,18 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_content(project: Path, *, keep: bool = False) -> bool:
-    """Validate before MkDocs starts, so that problems are shown alone and in full.
+def load_checked(project: Path) -> Playbook | None:
+    """The checked playbook, or None with every problem printed: content is checked before
+    MkDocs starts, so that problems are shown alone and in full. It stays loaded, and a
+    build in this same process (`playbook build`, `playbook pdf`) finds it so."""
+    from . import site  # MkDocs is imported only by the commands that build
 
-    With `keep`, the playbook stays loaded for a build in this same process."""
     try:
-        if keep:
-            from . import site
-
-            site.load_data(project / "playbook_data", project)
-        else:
-            load_playbook(project / "playbook_data", project)
+        playbook, _pages = site.load_data(project / "playbook_data", project)
     except ContentError as error:
         print(format_text(error.problems), file=sys.stderr)
-        return False
-    return True
+        return None
+    return playbook
 
 
 def replace_site(staging: Path, site: Path) -> None:
@@ -85,7 +83,7 @@ def replace_site(staging: Path, site: Path) -> None:
 def build(args: argparse.Namespace) -> int:
     """A strict build into a temporary folder that replaces the site only when complete."""
     project = _project(args)
-    if not check_content(project, keep=True):
+    if load_checked(project) is None:
         return 1
     site = (project / args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -104,7 +102,7 @@ def build(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     project = _project(args)
-    if not check_content(project):
+    if load_checked(project) is None:
         return 1
     address = f"127.0.0.1:{args.port}"
     print(f"Serving the playbook at http://{address}/ (Ctrl+C to stop)")

@@ -23,15 +23,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import reproducible
+from . import cli, reproducible
 from .downloads import Download, downloads, whole
 from .pages.common import PageContext
 from .pages.print_view import printed_states, state_anchor, theme_anchor
 from .pdf import CHROMIUM_ENV, Job, PdfError, Printer, chromium_path
 from .playbook import Playbook
 from .print_hooks import PDF_LINKS_ENV
-from .problems import ContentError, format_text
-from .validate import load_playbook
 
 PACKET_DEFAULT = "playbook-packet.pdf"
 # What a build is made from: when any is newer than the print view, site/ is out of date.
@@ -122,8 +120,6 @@ def is_up_to_date(project: Path, site: Path) -> bool:
 
 def build_into(project: Path, site: Path, *, links: bool) -> None:
     """A strict build (the `playbook build` one) into `site`, with or without PDF links."""
-    from . import cli
-
     before = os.environ.get(PDF_LINKS_ENV)
     os.environ[PDF_LINKS_ENV] = "1" if links else "0"  # read by print_hooks in the build
     try:
@@ -166,9 +162,7 @@ def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
         build_into(project, staging, links=True)
         jobs = [job_for(item, pb, staging) for item in downloads(ctx)]
         print_jobs(staging, pb, jobs, published=site)
-        from .cli import replace_site  # cli imports this module: import it when used
-
-        replace_site(staging, site)
+        cli.replace_site(staging, site)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
     count = len(downloads(ctx))
@@ -179,12 +173,10 @@ def run(args: argparse.Namespace) -> int:
     project = Path(args.project).resolve()
     # One date for the build and the PDFs' metadata: the last commit's (macros/reproducible.py).
     os.environ["SOURCE_DATE_EPOCH"] = reproducible.source_date_epoch(project)
-    try:
-        pb = load_playbook(project / "playbook_data", project)
-    except ContentError as error:
-        print(format_text(error.problems), file=sys.stderr)
+    pb = cli.load_checked(project)  # the build below finds it loaded
+    if pb is None:
         return 1
-    ctx = PageContext(pb)
+    ctx = PageContext.shared(pb)
     site = (project / args.site_dir).resolve()
     try:
         chromium_path()  # before a build, so that a missing Chromium is said at once
