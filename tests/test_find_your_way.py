@@ -122,7 +122,7 @@ def test_the_cohort_shows_as_a_pattern_as_well_as_a_colour_and_the_legend_explai
     assert 'fill="url(#pb-tile-cohort-phase-2)"' in text  # on the Kansas tile
     legend = re.search(r'<ul class="pb-tile-legend".*?</ul>', text).group(0)
     assert "Phase 2 grantees (2021–2024)" in legend
-    assert "Stories; cohort not recorded" in legend  # Louisiana and Mississippi
+    assert "Has a page; cohort not recorded" in legend  # Louisiana and Mississippi
 
 
 def test_a_table_below_the_map_lists_the_same_states(pages):

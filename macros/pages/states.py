@@ -120,13 +120,13 @@ def map_block(ctx: PageContext, with_pages: list[State]) -> str:
         if f"cohort-{c.id}" in used
     ]
     if "no-cohort" in used:
-        entries.append(tile_map.LegendEntry("no-cohort", "Stories; cohort not recorded"))
+        entries.append(tile_map.LegendEntry("no-cohort", "Has a page; cohort not recorded"))
     if "empty" in used:
         entries.append(tile_map.LegendEntry("empty", "No stories yet"))
     cohort_ids = list(pb.cohorts)
     return (
         '\n<figure class="pb-tile-figure">'
-        + tile_map.svg(tiles, cohort_ids, "Map of US states; states with stories are links")
+        + tile_map.svg(tiles, cohort_ids, "Map of US states; states with a page are links")
         + "<figcaption>"
         + tile_map.legend(entries, cohort_ids)
         + "</figcaption></figure>\n"

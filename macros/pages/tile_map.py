@@ -1,7 +1,7 @@
 """A tile-grid map of the US: one equal square per state, drawn as inline SVG from data.
 
 No map library, no geometry: the usual tile-grid layout is a table of (row, column) below.
-States with stories are links (keyboard-reachable, with an accessible name); a state's cohort
+States with a page are links (keyboard-reachable, with an accessible name); a state's cohort
 shows as a colour AND a pattern on the tile (never colour alone), explained by a legend.
 """
 
