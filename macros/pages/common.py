@@ -7,7 +7,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from macros.content.playbook import Playbook
+from macros.render import environment
 from macros.render.glossary_terms import abbreviations
 from macros.render.markdown import ProseRenderer, md_text, yaml_string
 
@@ -50,6 +53,35 @@ def front_matter(title: str, *, description: str = "", boost: float = 0, hide=()
         lines += [f"  - {item}" for item in hide]
     lines += ["---", ""]
     return "\n".join(lines)
+
+
+def render(ctx: PageContext, template: str, **context: object) -> str:
+    """A page from templates/<template>, with the build's renderer for editors' Markdown."""
+    return environment.render(template, prose_renderer=ctx.prose, **context)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to one of our pages, for templates: `[{{ l.text }}]({{ l.target }})`."""
+
+    text: str  # plain text: the template escapes it
+    target: Markup  # made here from page addresses and ids, never from editors' text
+
+
+# Page addresses and anchors are made of ids and slugs, which validation keeps to these.
+_SAFE_TARGET = re.compile(r"[A-Za-z0-9._/#-]*")
+
+
+def target(from_uri: str, to_uri: str, anchor: str = "") -> Markup:
+    """`rel()` marked safe for templates, after checking that it holds nothing to escape."""
+    url = rel(from_uri, to_uri, anchor)
+    if not _SAFE_TARGET.fullmatch(url):  # a programming error: ids are checked long before
+        raise ValueError(f"unexpected characters in a link between pages: {url!r}")
+    return Markup(url)
+
+
+def page_link(text: str, from_uri: str, to_uri: str, anchor: str = "") -> PageLink:
+    return PageLink(text, target(from_uri, to_uri, anchor))
 
 
 def rel(from_uri: str, to_uri: str, anchor: str = "") -> str:
