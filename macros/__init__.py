@@ -13,7 +13,7 @@ def define_env(env) -> None:
     Each returns Markdown built from the validated playbook, with editors' text escaped.
     """
     from macros.pages.common import PageContext
-    from macros.pages.home import theme_cards as _theme_cards
+    from macros.pages.home import theme_cards_markdown as _theme_cards
     from macros.site import context as site
 
     def playbook():

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from macros.content.playbook import Playbook
 from macros.render import environment
 from macros.render.glossary_terms import abbreviations
-from macros.render.markdown import ProseRenderer, md_text, yaml_string
+from macros.render.markdown import ProseRenderer, md_text
 
 
 @dataclass(frozen=True)
@@ -42,19 +42,6 @@ class PageContext:
 _shared: list[PageContext] = []
 
 
-def front_matter(title: str, *, description: str = "", boost: float = 0, hide=()) -> str:
-    lines = ["---", f"title: {yaml_string(title)}"]
-    if description:
-        lines.append(f"description: {yaml_string(description)}")
-    if boost:
-        lines += ["search:", f"  boost: {boost}"]
-    if hide:
-        lines.append("hide:")
-        lines += [f"  - {item}" for item in hide]
-    lines += ["---", ""]
-    return "\n".join(lines)
-
-
 def render(ctx: PageContext, template: str, **context: object) -> str:
     """A page from templates/<template>, with the build's renderer for editors' Markdown."""
     return environment.render(template, prose_renderer=ctx.prose, **context)
@@ -74,14 +61,25 @@ _SAFE_TARGET = re.compile(r"[A-Za-z0-9._/#-]*")
 
 def target(from_uri: str, to_uri: str, anchor: str = "") -> Markup:
     """`rel()` marked safe for templates, after checking that it holds nothing to escape."""
-    url = rel(from_uri, to_uri, anchor)
-    if not _SAFE_TARGET.fullmatch(url):  # a programming error: ids are checked long before
+    return checked_target(rel(from_uri, to_uri, anchor))
+
+
+def checked_target(url: str) -> Markup:
+    """A link between our pages made by code (pages/urls.py), marked safe once checked."""
+    if not _SAFE_TARGET.fullmatch(url):
         raise ValueError(f"unexpected characters in a link between pages: {url!r}")
     return Markup(url)
 
 
 def page_link(text: str, from_uri: str, to_uri: str, anchor: str = "") -> PageLink:
     return PageLink(text, target(from_uri, to_uri, anchor))
+
+
+def in_page(text: str, anchor: str) -> PageLink:
+    """A link to a part of the same page."""
+    if not _SAFE_TARGET.fullmatch(anchor):
+        raise ValueError(f"unexpected characters in an anchor: {anchor!r}")
+    return PageLink(text, Markup(f"#{anchor}"))
 
 
 def rel(from_uri: str, to_uri: str, anchor: str = "") -> str:

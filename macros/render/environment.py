@@ -1,4 +1,4 @@
-"""Jinja2 templates for generated pages: the one way from data to a page.
+r"""Jinja2 templates for generated pages: the one way from data to a page.
 
     render(name, **context) -> str      templates/<name>, e.g. render("source.md.j2", …)
 
@@ -14,6 +14,9 @@ Every template opens with a comment listing the context it expects. Two kinds:
 | --- | --- |
 | (none) | into Markdown text (`.md.j2`) or HTML text and attributes (`.html.j2`) |
 | `html` | into an HTML block of a Markdown page: text, or a double-quoted attribute |
+| `id` | an id or anchor: `{ #{{ story.id\|id }} }`, `id="…"` (checked, never escaped) |
+| `heading` | `{{ level\|heading }}`: the `#`s of a Markdown heading |
+| `code` | inline code in Markdown, also in a table cell |
 | `front_matter` | into the YAML front matter (title, description) |
 | `link_target` | an address from the data, inside Markdown link parentheses `[…](…)` |
 | `href` | an address from the data, inside an HTML attribute `href="…"` |
@@ -42,6 +45,8 @@ def _markdown_default(value: object) -> object:
     marked it safe (jinja2 then leaves the Markup as it is)."""
     if isinstance(value, Markup) or hasattr(value, "__html__"):
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Markup(value)  # a number says nothing to Markdown where it stands inline
     return escape.md_text(value)
 
 
@@ -58,6 +63,9 @@ def _prose_inline(context, text: str) -> Markup:
 FILTERS = {
     "md": escape.md_text,
     "html": escape.html_text,
+    "id": escape.html_id,
+    "heading": escape.heading,
+    "code": escape.code,
     "front_matter": escape.front_matter,
     "link_target": escape.link_target,
     "href": escape.href,

@@ -5,7 +5,10 @@ template without one of them is escaped by the template's default (see environme
 which is safe in every context of a generated page, if not always pretty.
 
     md_text(value)       inline Markdown text that displays exactly `value`
-    html_text(value)     HTML text, and the value of a double- or single-quoted attribute
+    html_text(value)     HTML text, and the value of a double-quoted attribute
+    html_id(value)       an id or anchor, checked (ids in the data are validated slugs)
+    heading(level)       the `#`s of a Markdown heading
+    code(value)          inline code (`<code>`), also inside a Markdown table
     front_matter(value)  a value of a page's YAML front matter (shown by the theme as HTML)
     link_target(url)     an address from the data, inside Markdown `[text](…)` or `href="…"`
 
@@ -41,10 +44,39 @@ def md_text(value: object) -> Markup:
     return Markup(_html(_MD_SPECIAL.sub(r"\\\1", text)))
 
 
+_ID = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+def html_id(value: object) -> Markup:
+    """An id or anchor (`{ #id }`, `id="…"`): ids in the data are validated slugs, so
+    anything else is a programming error, raised rather than escaped into a broken anchor."""
+    text = str(value)
+    if not _ID.fullmatch(text):
+        raise ValueError(f"not an id: {text!r}")
+    return Markup(text)
+
+
+def heading(level: object) -> Markup:
+    """The `#`s of a Markdown heading of this level (1 to 6)."""
+    if not isinstance(level, int) or not 1 <= level <= 6:
+        raise ValueError(f"not a heading level: {level!r}")
+    return Markup("#" * level)
+
+
 def html_text(value: object) -> Markup:
     """Plain text to HTML text; quotes escaped too, so that it is safe in attributes. Line
     breaks become spaces: a blank line would end an HTML block inside a Markdown page."""
     return Markup(_html(_LINE_BREAKS.sub(" ", str(value))))
+
+
+def code(value: object) -> Markup:
+    """Plain text as inline code in Markdown, also inside a table cell. Markdown shows a
+    code span's content literally; text that holds a backtick or `|` (which would end the
+    span or the cell) becomes HTML instead, with `|` as an entity."""
+    text = _LINE_BREAKS.sub(" ", str(value))
+    if "`" in text or "|" in text or text != text.strip() or not text:
+        return Markup(f"<code>{_html(text).replace('|', '&#124;')}</code>")
+    return Markup(f"`{text}`")
 
 
 def front_matter(value: object) -> Markup:
