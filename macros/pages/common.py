@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.content.playbook import Playbook
+from macros.content.slugs import slugify
 from macros.render import environment
 from macros.render.glossary_terms import abbreviations
 from macros.render.markdown import ProseRenderer, md_text
@@ -29,17 +30,6 @@ class PageContext:
     def __init__(self, playbook: Playbook):
         self.pb = playbook
         self.prose = ProseRenderer(abbreviations(playbook))
-
-    @classmethod
-    def shared(cls, playbook: Playbook) -> PageContext:
-        """The context of this playbook, made once: the site's pages, the print view and
-        the macros share its renderer, and so render each editor's text once per build."""
-        if not (_shared and _shared[0].pb is playbook):
-            _shared[:] = [cls(playbook)]
-        return _shared[0]
-
-
-_shared: list[PageContext] = []
 
 
 def render(ctx: PageContext, template: str, **context: object) -> str:
@@ -91,10 +81,6 @@ def rel(from_uri: str, to_uri: str, anchor: str = "") -> str:
 @functools.cache  # pages link to the same few pages thousands of times; relpath is slow
 def _relative(to_uri: str, from_dir: str) -> str:
     return posixpath.relpath(to_uri, from_dir)
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 # Where each kind of page lives; one place, so that links and files always agree.
