@@ -29,6 +29,7 @@ from macros.pages.common import GLOSSARY_URI
 from macros.pages.downloads import Download
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
+from macros.site import csp
 from macros.site.build_context import DEFAULT_DATA_DIR, BuildContext
 from macros.site.nav import NavError, expand_nav
 
@@ -103,6 +104,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             html = glossary_terms.link_terms(html, anchors, url)
         item = context.downloads.get(page.file.src_uri)
         return html if item is None else _with_download_link(html, page.file.url, item)
+
+    @event_priority(-100)  # last: the page as it will be written, every script in it
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return csp.with_policies(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        # 404.html and the like: pages of the theme, not of the docs.
+        if template_name.endswith(".html"):
+            return csp.with_policies(output_content)
+        return output_content
 
     def _context(self) -> BuildContext:
         if self.context is None:  # pragma: no cover - MkDocs always calls on_config first
