@@ -277,6 +277,11 @@ CHANGES = [
     ("text-file-in-data", ("write", "notes.txt", "to do\n")),
     ("misplaced-story", ("write", "themes/stories/x.yml", "id: x\n")),
     ("hidden-file-ignored-and-valid", ("write", ".DS_Store", "binary")),
+    (
+        "file-name-breaks-out-of-the-edit-link",
+        ("write", 'stories/x" onmouseover="alert(1).yml', "id: x\n"),
+    ),
+    ("file-name-with-a-space", ("write", "stories/new story.yml", "id: x\n")),
     # Page addresses and anchors
     ("state-named-index", ("edit", ST, "name: Kansas", "name: Index")),
     ("two-states-same-page", ("edit", ST, "name: Louisiana", "name: Kansas.")),
@@ -566,6 +571,12 @@ EXPECTED = {
         "playbook_data/themes/stories/x.yml:1: this file is not part of the playbook's content\n    hint: content files are: playbook.yml, sources.yml, cohorts.yml, states.yml, policy_areas.yml, themes/*.yml, stories/*.yml, quotes.yml, resources.yml, glossary.yml; move or rename the file"
     ],
     "hidden-file-ignored-and-valid": [],
+    "file-name-breaks-out-of-the-edit-link": [
+        "playbook_data/stories/x\" onmouseover=\"alert(1).yml:1: the file name holds characters other than letters, digits, '-', '_' and '.'\n    hint: rename it, for example kansas-licensure-billing.yml"
+    ],
+    "file-name-with-a-space": [
+        "playbook_data/stories/new story.yml:1: the file name holds characters other than letters, digits, '-', '_' and '.'\n    hint: rename it, for example kansas-licensure-billing.yml"
+    ],
     "state-named-index": [
         "playbook_data/states.yml:3: states[1].name: this state's page would be at states/index/, where the states index is\n    hint: choose another name"
     ],
