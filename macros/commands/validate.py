@@ -6,8 +6,8 @@ import argparse
 
 from macros.commands.common import project_dir
 from macros.content.problems import ContentError, format_github, format_json, format_text
+from macros.content.settings import data_dir
 from macros.content.validate import load_playbook
-from macros.site.build_context import DEFAULT_DATA_DIR
 
 FORMATS = {"text": format_text, "github": format_github, "json": format_json}
 
@@ -26,7 +26,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     project = project_dir(args)
     try:
-        playbook = load_playbook(project / DEFAULT_DATA_DIR, project)
+        playbook = load_playbook(data_dir(project), project)
     except ContentError as error:
         print(FORMATS[args.format](error.problems))
         return 1
