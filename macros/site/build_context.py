@@ -14,9 +14,11 @@ from pathlib import Path
 
 from macros.content.playbook import Playbook
 from macros.content.settings import DEFAULT_DATA_DIR, data_dir_name
+from macros.content.problems import ContentError
 from macros.content.validate import load_playbook
 from macros.pages import GeneratedPage, generate_pages
 from macros.pages import open_data
+from macros.pages.checks import page_problems
 from macros.pages.common import PageContext
 from macros.pages.downloads import Download, downloads
 from macros.pages.print_view import PRINT_URI, print_page
@@ -36,6 +38,11 @@ class BuildContext:
         # One renderer for the whole build: the pages, the print view and the macros share
         # it, and so render each editor's text once.
         self.pages_context = PageContext(self.playbook)
+        # What the pages need beyond the model (Markdown that renders as written, page
+        # addresses and anchors of their own): checked here, so `playbook validate` too.
+        problems = page_problems(self.pages_context, self.project / "docs")
+        if problems:
+            raise ContentError(problems)
         self.pages = generate_pages(self.pages_context)
 
     @classmethod
