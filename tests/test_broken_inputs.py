@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Project
+
+from tests.helpers import Project
 
 STORY = "stories/kansas-story.yml"
 THEME = "themes/01-first.yml"

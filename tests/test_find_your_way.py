@@ -15,7 +15,7 @@ from macros.pages import generate_pages
 from macros.pages.tile_map import LAYOUT
 from macros.pages.urls import href, page_url
 from macros.render.glossary_terms import abbreviations, anchors, link_terms
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from macros.checks.linkcheck import check_site, run
 from macros.site.local_server import serve_folder
-from tests.conftest import run_playbook
+from tests.helpers import run_playbook
 
 
 def write_site(root: Path, pages: dict[str, str]) -> Path:

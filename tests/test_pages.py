@@ -7,7 +7,7 @@ import pytest
 from macros.content.validate import load_playbook
 from macros.pages import generate_pages
 from macros.site.context import expand_nav
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 
 
 @pytest.fixture(scope="module")
