@@ -30,7 +30,7 @@ build: $(STAMP)  ## build the site into site/ (strict; site/ is replaced only on
 validate: $(STAMP)  ## check the content and list every problem
 	$(BIN)/playbook validate
 
-schema: $(STAMP)  ## regenerate schemas/*.json and the data files' templates from the content model
+schema: $(STAMP)  ## regenerate schemas/*.json (editors' schemas) from the content model
 	$(BIN)/playbook schema
 
 test: $(STAMP)  ## run the whole test suite (browser tests need /usr/bin/chromium)

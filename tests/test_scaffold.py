@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content.kinds import KIND_BY_NAME
-from macros.editor.scaffold_text import commented_template
-
 NEXT_STEPS = (
     "\nOptional fields are commented out: remove the '# ' in front of one to use it.\n"
     "Then check with `playbook validate` and preview with `make serve`.\n"
@@ -39,7 +36,7 @@ def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
         "# strategy: third-strategy",
     ]
     assert "source: test-source" in lines  # the playbook's first source
-    assert text.endswith("\n\n" + commented_template(KIND_BY_NAME["story"]))
+    assert text.endswith("# resources: [delta-center-phase-2-evaluation]\n")  # no template
     assert project.problems() == []
 
 
@@ -190,29 +187,4 @@ def test_quote_resource_and_term_are_added_to_their_lists(project):
     assert "  - id: a-toolkit\n    title: A toolkit\n    url: https://example.org/toolkit\n" in (
         resources
     )
-    assert project.problems() == []
-
-
-def test_a_new_record_goes_above_the_commented_template(project):
-    kind = KIND_BY_NAME["term"]
-    path = project.data / "glossary.yml"
-    original = path.read_text(encoding="utf-8")
-    path.write_text(original + "\n" + commented_template(kind), encoding="utf-8")
-    project.playbook("new", "term", "--term", "FQHC", check=True)
-    text = path.read_text(encoding="utf-8")
-    assert text.endswith(commented_template(kind))
-    assert text.index("  - id: fqhc") < text.index("# ---- Template")
-    assert project.problems() == []
-
-
-def test_a_new_strategy_goes_above_the_template_of_its_theme_file(project):
-    kind = KIND_BY_NAME["theme"]
-    path = project.data / "themes" / "01-first.yml"
-    path.write_text(
-        path.read_text(encoding="utf-8") + "\n" + commented_template(kind), encoding="utf-8"
-    )
-    project.playbook("new", "strategy", "--theme", "first-theme", "--title", "Meet", check=True)
-    text = path.read_text(encoding="utf-8")
-    assert text.endswith(commented_template(kind))
-    assert text.index("  - id: meet\n    order: 3\n") < text.index("# ---- Template")
     assert project.problems() == []

@@ -1,14 +1,16 @@
 """The field reference of the contributor guide, generated from the models.
 
-Every field of every kind of record: its type, whether it is required, what it is for and
-an example. Generated, so that it can never fall behind the model; its edit link opens
-macros/content/model.py, where the descriptions live.
+Every field of every kind of record: its type, whether it is required, what it is for, an
+example and what it refers to; then a whole record to copy, for writing one by hand.
+Generated, so that it can never fall behind the model; its edit link opens
+macros/content/model.py, where all of this is declared.
 """
 
 from __future__ import annotations
 
+from macros.content.kinds import KIND_BY_NAME
 from macros.editor.fields import FieldDoc, documented_kinds, field_docs
-from macros.editor.scaffold_text import yaml_value
+from macros.editor.scaffold_text import record_to_copy, yaml_value
 from macros.pages.common import GeneratedPage, PageContext, front_matter, slugify
 from macros.render.markdown import html_text
 
@@ -34,10 +36,22 @@ def _row(doc: FieldDoc) -> str:
     if doc.example is not None and "`" in example[1:-1]:
         example = f"<code>{_cell(yaml_value(doc.example))}</code>"
     required = "**required**" if doc.required else "optional"
+    description = _cell(doc.description)
+    if doc.refers_to:
+        description += f" Refers to: {_where(doc.refers_to)}."
     return (
-        f"| `{doc.name}` | {_cell(kind)} | {required} | {_cell(doc.description)} "
+        f"| `{doc.name}` | {_cell(kind)} | {required} | {description} "
         f"| {example.replace('|', '&#124;')} |"
     )
+
+
+def _where(target: str) -> str:
+    """Where the records a reference names are kept, for the Description column."""
+    if target == "strategy":
+        return "a key strategy, in `playbook_data/themes/*.yml`"
+    kind = KIND_BY_NAME[target]
+    key = "code" if kind.id_field == "code" else "id"
+    return f"the {key} of a {kind.name.replace('_', ' ')}, in `playbook_data/{kind.pattern}`"
 
 
 def field_reference() -> str:
@@ -52,6 +66,7 @@ def field_reference() -> str:
         if kind is None:
             title = f"{record_model.__name__} (inside a theme's `strategies:`)"
             where = "Each item of the `strategies:` list of a theme file."
+            copy = "To add one by hand, copy this to the end of the theme's `strategies:` list"
         else:
             name = kind.name.replace("_", " ")
             title = f"{name[0].upper()}{name[1:]} (`playbook_data/{kind.pattern}`)"
@@ -60,6 +75,14 @@ def field_reference() -> str:
                 if kind.is_collection
                 else f"One record a file: `playbook_data/{kind.pattern}`."
             )
+            folder = kind.pattern.rsplit("/", 1)[0]
+            copy = (
+                f"To add one by hand, copy this to the end of the `{kind.list_key}:` list"
+                if kind.is_collection
+                else f"To add one by hand, copy this into a new file of `playbook_data/{folder}/`"
+                if "*" in kind.pattern
+                else ""
+            )
         anchor = slugify(record_model.__name__)
         out += [
             f"## {title} {{ #{anchor} }}\n",
@@ -67,6 +90,13 @@ def field_reference() -> str:
             "| Field | Type | Required | Description | Example |",
             "| --- | --- | --- | --- | --- |",
             *(_row(doc) for doc in field_docs(record_model)),
+            "",
+            f"{copy}, leave out the optional fields you do not need and replace the examples:\n"
+            if copy
+            else "Every field this file can have, with an example:\n",
+            "```yaml",
+            record_to_copy(record_model, item=kind is None or kind.is_collection).rstrip("\n"),
+            "```",
             "",
         ]
     return "\n".join(out)
