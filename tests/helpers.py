@@ -8,8 +8,11 @@ import contextlib
 import io
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,3 +103,30 @@ def run_main(*args: str) -> Result:
         except SystemExit as exit:  # argparse refuses a usage mistake
             code = exit.code
     return Result(code, out.getvalue(), err.getvalue())
+
+
+# Waiting for a local server ----------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, timeout: float = 40):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.3)
+    raise AssertionError("timed out")

@@ -12,13 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_serve import fetch, free_port, wait_for
 
 from macros.content import model
 from macros.editor.fields import documented_kinds, field_docs
 from macros.editor.scaffold_text import record_to_copy
 from macros.pages.field_reference import field_reference
-from tests.helpers import ROOT, Project
+from tests.helpers import ROOT, Project, fetch, free_port, wait_for
 
 GUIDE = ROOT / "docs" / "contribute"
 REPO_EDIT = "https://github.com/integrated-care-playbook/playbook/edit/main/"
