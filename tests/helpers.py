@@ -68,9 +68,9 @@ class Project:
         """Run the `playbook` command in this project, in a new process."""
         return run_playbook("--project", str(self.path), *args, check=check)
 
-    def main(self, *args: str) -> Result:
+    def main(self, *args: str, check: bool = False) -> Result:
         """Run the `playbook` command in this project, in this process (much faster)."""
-        return run_main("--project", str(self.path), *args)
+        return run_main("--project", str(self.path), *args, check=check)
 
 
 def run_playbook(*args: str, check: bool = False) -> subprocess.CompletedProcess:
@@ -92,8 +92,9 @@ class Result:
     stderr: str
 
 
-def run_main(*args: str) -> Result:
-    """The `playbook` command's main(argv) in this process, its output captured."""
+def run_main(*args: str, check: bool = False) -> Result:
+    """The `playbook` command's main(argv) in this process, its output captured; with
+    `check`, anything but success fails the test."""
     from macros.commands.cli import main
 
     out, err = io.StringIO(), io.StringIO()
@@ -102,7 +103,9 @@ def run_main(*args: str) -> Result:
             code = main(list(args))
         except SystemExit as exit:  # argparse refuses a usage mistake
             code = exit.code
-    return Result(code, out.getvalue(), err.getvalue())
+    result = Result(code, out.getvalue(), err.getvalue())
+    assert not check or code == 0, result
+    return result
 
 
 # Waiting for a local server ----------------------------------------------------------

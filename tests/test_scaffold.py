@@ -12,7 +12,7 @@ NEXT_STEPS = (
 
 
 def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
-    result = project.playbook("new", "story", "--state", "ks", "--theme", "second-theme")
+    result = project.main("new", "story", "--state", "ks", "--theme", "second-theme")
     story = "playbook_data/stories/kansas-second-theme.yml"
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
@@ -41,8 +41,8 @@ def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
 
 
 def test_a_second_story_for_the_same_state_and_theme_gets_its_own_id(project):
-    project.playbook("new", "story", "--state", "KS", "--theme", "first-theme", check=True)
-    result = project.playbook("new", "story", "--state", "KS", "--theme", "first-theme")
+    project.main("new", "story", "--state", "KS", "--theme", "first-theme", check=True)
+    result = project.main("new", "story", "--state", "KS", "--theme", "first-theme")
     assert result.stdout.startswith(
         "Created playbook_data/stories/kansas-first-theme-2.yml: new story 'kansas-first-theme-2'."
     )
@@ -50,7 +50,7 @@ def test_a_second_story_for_the_same_state_and_theme_gets_its_own_id(project):
 
 
 def test_a_story_with_a_title_strategy_and_two_states(project):
-    result = project.playbook(
+    result = project.main(
         "new",
         "story",
         "--state",
@@ -133,7 +133,7 @@ def test_unknown_names_are_refused_with_the_valid_ones_and_nothing_is_written(
     project, args, message
 ):
     before = {p: p.read_bytes() for p in project.data.rglob("*") if p.is_file()}
-    result = project.playbook("new", *args)
+    result = project.main("new", *args)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == message + "Nothing was written.\n"
@@ -141,7 +141,7 @@ def test_unknown_names_are_refused_with_the_valid_ones_and_nothing_is_written(
 
 
 def test_a_new_strategy_goes_at_the_end_of_its_theme_with_the_next_order(project):
-    result = project.playbook("new", "strategy", "--theme", "first-theme", "--title", "Meet often")
+    result = project.main("new", "strategy", "--theme", "first-theme", "--title", "Meet often")
     theme = "playbook_data/themes/01-first.yml"
     assert result.stdout == (
         f"Added to {theme}: new strategy 'meet-often'.\n\n"
@@ -153,7 +153,7 @@ def test_a_new_strategy_goes_at_the_end_of_its_theme_with_the_next_order(project
 
 
 def test_quote_resource_and_term_are_added_to_their_lists(project):
-    project.playbook(
+    project.main(
         "new",
         "quote",
         "--state",
@@ -164,7 +164,7 @@ def test_quote_resource_and_term_are_added_to_their_lists(project):
         "Kansas team",
         check=True,
     )
-    project.playbook(
+    project.main(
         "new",
         "resource",
         "--title",
@@ -175,7 +175,7 @@ def test_quote_resource_and_term_are_added_to_their_lists(project):
         "first-theme",
         check=True,
     )
-    result = project.playbook("new", "term", "--term", "FQHC", check=True)
+    result = project.main("new", "term", "--term", "FQHC", check=True)
     assert result.stdout.startswith(
         "Added to playbook_data/glossary.yml: new term 'fqhc'.\n\n"
         "Fill in next:\n  playbook_data/glossary.yml:11: definition\n"
