@@ -75,7 +75,7 @@ class Project:
 
 def run_playbook(*args: str, check: bool = False) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "macros.commands.cli", *args],
+        [sys.executable, "-m", "macros.commands", *args],
         capture_output=True,
         text=True,
         check=check,
@@ -95,7 +95,7 @@ class Result:
 def run_main(*args: str, check: bool = False) -> Result:
     """The `playbook` command's main(argv) in this process, its output captured; with
     `check`, anything but success fails the test."""
-    from macros.commands.cli import main
+    from macros.commands import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -15,15 +15,10 @@ import json
 from pathlib import Path
 
 from macros.content import model
-from macros.content.kinds import KINDS, Kind
+from macros.content.kinds import KINDS, SCHEMA_DIR, Kind, schema_file
 from macros.editor.fields import FieldDoc, field_docs, nested_models
 
-SCHEMA_DIR = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
-
-
-def schema_file(kind: Kind) -> str:
-    return f"{kind.name}.schema.json"
 
 
 def _property(doc: FieldDoc) -> dict:
@@ -173,12 +168,3 @@ def command(args) -> int:
     written = write_all(project)
     print("\n".join(f"wrote {name}" for name in written) or "The schemas were up to date.")
     return 0
-
-
-def add_command(commands) -> None:
-    """Register `playbook schema` on the CLI's sub-command parser."""
-    sub = commands.add_parser(
-        "schema", help="write the JSON Schemas that editors' tools check the data files with"
-    )
-    sub.add_argument("--check", action="store_true", help="only check that they are current")
-    sub.set_defaults(run=command)
