@@ -29,8 +29,9 @@ from macros.pages.common import GLOSSARY_URI
 from macros.pages.downloads import Download
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
+from macros.content.settings import DEFAULT_DATA_DIR
 from macros.site import csp
-from macros.site.build_context import DEFAULT_DATA_DIR, BuildContext
+from macros.site.build_context import BuildContext
 from macros.site.nav import NavError, expand_nav
 
 
@@ -115,6 +116,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if template_name.endswith(".html"):
             return csp.with_policies(output_content)
         return output_content
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """`mkdocs serve` rebuilds when a data file changes: the data folder is watched
+        wherever the `data_dir` setting puts it."""
+        server.watch(str(self._context().data_dir))
+        return server
 
     def _context(self) -> BuildContext:
         if self.context is None:  # pragma: no cover - MkDocs always calls on_config first
