@@ -8,9 +8,9 @@ import html
 import re
 
 import pytest
-from page_scan import scan
 
 from macros.site import csp
+from tests.page_scan import scan
 
 # Valid plain text (one line, no control characters) that tries every context at once:
 # an attribute, a tag, Markdown link and attribute list, a meta refresh, a template.
@@ -130,7 +130,7 @@ def hostile_values(project) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from conftest import Project
+    from tests.helpers import Project
 
     root = tmp_path_factory.mktemp("hostile")
     project = Project(root / "project")

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL, ROOT
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
-from page_scan import scan
 
 from macros.content.problems import ContentError
 from macros.site.build_context import BuildContext
 from macros.site.publish import build_into
+from tests.helpers import MINIMAL, ROOT
+from tests.page_scan import scan
 
 # Fields of the minimal fixture: (file, path to the value, kind of value).
 TEXT_FIELDS = [

@@ -14,8 +14,14 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import Project
-from safety_corpus import (
+
+from macros.content.problems import ContentError, format_text
+from macros.pages import open_data
+from macros.render import escape
+from macros.render.markdown import ProseRenderer
+from macros.site.build_context import BuildContext
+from tests.helpers import Project
+from tests.safety_corpus import (
     CONTENT_CASES,
     CSV_CASES,
     PROSE_CASES,
@@ -23,12 +29,6 @@ from safety_corpus import (
     UNSAFE_URLS,
     URL_CASES,
 )
-
-from macros.content.problems import ContentError, format_text
-from macros.pages import open_data
-from macros.render import escape
-from macros.render.markdown import ProseRenderer
-from macros.site.build_context import BuildContext
 
 SECRET = "TOP-SECRET-VALUE"
 
