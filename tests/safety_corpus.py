@@ -80,6 +80,8 @@ CHANGES = [
     ("null-title", ("edit", S, "title: Kansas passes a law", "title: ~")),
     ("date-as-title", ("edit", S, "title: Kansas passes a law", "title: 2024-01-01")),
     ("float-as-year", ("edit", S, "year: 2023", "year: 2023.5")),
+    ("value-with-a-line-break", ("edit", S, "year: 2023", 'year: "20\\n23"')),
+    ("list-as-field-name", ("edit", S, "year: 2023", "year: 2023\n? [a, b]\n: x")),
     # Text: invisible and control characters, line breaks, trailing newlines in ids
     ("id-with-trailing-newline", ("edit", S, "id: kansas-story", 'id: "kansas-story\\n"')),
     ("state-code-with-trailing-newline", ("edit", S, "states: [KS]", 'states: ["KS\\n"]')),
@@ -429,6 +431,12 @@ EXPECTED = {
     ],
     "float-as-year": [
         "playbook_data/stories/kansas-story.yml:7: year: expected a whole number, got the number 2023.5\n    hint: write digits only, for example 2023"
+    ],
+    "value-with-a-line-break": [
+        "playbook_data/stories/kansas-story.yml:7: year: expected a whole number, got '20\\n23'\n    hint: write digits only, for example 2023"
+    ],
+    "list-as-field-name": [
+        "playbook_data/stories/kansas-story.yml:8: a field name is a list or a record\n    hint: field names are words such as `title:`"
     ],
     "id-with-trailing-newline": [
         "playbook_data/stories/kansas-story.yml:1: id: 'kansas-story\\n' is not a valid id\n    hint: ids use lowercase letters, digits and single hyphens, at most 80 characters, for example 'kansas-licensure-billing'"
