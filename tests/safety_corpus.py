@@ -336,6 +336,8 @@ CHANGES = [
             "id: quotes\norder: 3\ntitle: Quotes\ntagline: t\nintro: i\nsource: test-source\nstrategies:\n  - id: only-strategy\n    order: 1\n    title: T\n    description: d\n",
         ),
     ),
+    ("acronym-wipes-raw-html", ("edit", G, "term: PCA", "term: wzxhzdk")),
+    ("acronym-breaks-entities", ("edit", G, "term: PCA", "term: amp")),
     ("no-stories-left", ("delete", "stories/kansas-story.yml", "stories/gulf-story.yml")),
 ]
 
@@ -617,6 +619,12 @@ EXPECTED = {
     ],
     "theme-id-quotes": [
         "playbook_data/themes/03-quotes.yml:1: id: the anchor '#quotes' would appear twice on a state's page\n    hint: choose another id"
+    ],
+    "acronym-wipes-raw-html": [
+        "playbook_data/glossary.yml:3: terms[1].term: the acronym 'wzxhzdk' would change the pages' own markup (wzxhzdk is written by Markdown or HTML)\n    hint: spell the acronym differently, or leave out `expansion:` so that it is not marked across the site"
+    ],
+    "acronym-breaks-entities": [
+        "playbook_data/glossary.yml:3: terms[1].term: the acronym 'amp' would change the pages' own markup (&amp; is written by Markdown or HTML)\n    hint: spell the acronym differently, or leave out `expansion:` so that it is not marked across the site"
     ],
     "no-stories-left": [
         "playbook_data/stories:1: there are no stories\n    hint: add a story: playbook new story --state XX --theme ID"
