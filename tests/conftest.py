@@ -51,6 +51,17 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    # The tests' own scripts (wait_for_function, axe) need eval, which the site's CSP
+    # forbids: they run with it set aside. tests/browser/test_csp_browser.py keeps it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def page_with_csp(browser):
+    """A tab that honours the site's Content-Security-Policy, as readers' browsers do."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     yield tab

@@ -20,6 +20,11 @@ def one_page_per_kind(site) -> list[str]:
 
 
 @pytest.fixture
+def page(page_with_csp):
+    return page_with_csp  # this file tests the policy: never set aside
+
+
+@pytest.fixture
 def console(page):
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
