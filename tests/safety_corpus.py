@@ -3,8 +3,8 @@ try, each with the exact message an editor gets (CONTENT_CASES) or the exact saf
 (PROSE_CASES, TEXT_CASES, URL_CASES, CSV_CASES). tests/test_safety_corpus.py runs them;
 the content cases change a copy of tests/fixtures/minimal.
 
-A change is ("edit", file, old, new), ("write", file, text), ("delete", *files) or
-("symlink", link, target), where target is OUTSIDE (a YAML file outside the project whose
+A change is ("edit", file, old, new), ("write", file, text), ("delete", *files),
+("several", *changes) or ("symlink", link, target), where target is OUTSIDE (a YAML file outside the project whose
 text must never be shown), DANGLING (a missing file), FOLDER (a folder outside) or a path
 inside playbook_data/.
 """
@@ -338,6 +338,14 @@ CHANGES = [
     ),
     ("acronym-wipes-raw-html", ("edit", G, "term: PCA", "term: wzxhzdk")),
     ("acronym-breaks-entities", ("edit", G, "term: PCA", "term: amp")),
+    (
+        "nothing-left-at-all",
+        (
+            "several",
+            ("delete", "themes/01-first.yml", "themes/02-second.yml", S, "stories/gulf-story.yml"),
+            ("write", Q, "quotes:\n"),
+        ),
+    ),
     ("no-stories-left", ("delete", "stories/kansas-story.yml", "stories/gulf-story.yml")),
 ]
 
@@ -625,6 +633,10 @@ EXPECTED = {
     ],
     "acronym-breaks-entities": [
         "playbook_data/glossary.yml:3: terms[1].term: the acronym 'amp' would change the pages' own markup (&amp; is written by Markdown or HTML)\n    hint: spell the acronym differently, or leave out `expansion:` so that it is not marked across the site"
+    ],
+    "nothing-left-at-all": [
+        "playbook_data/stories:1: there are no stories\n    hint: add a story: playbook new story --state XX --theme ID",
+        "playbook_data/themes:1: there are no themes\n    hint: add a theme file in playbook_data/themes/ (see the field reference)",
     ],
     "no-stories-left": [
         "playbook_data/stories:1: there are no stories\n    hint: add a story: playbook new story --state XX --theme ID"
