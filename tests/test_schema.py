@@ -139,3 +139,15 @@ def test_each_field_shows_its_description_and_whether_it_is_required():
     assert year["examples"] == [2023]
     playbook = json.loads(render_all()["playbook.schema.json"])
     assert playbook["properties"]["date"]["format"] == "date"
+
+
+def test_a_reference_says_in_the_editor_what_it_names_and_where_those_records_are():
+    story = json.loads(render_all()["story.schema.json"])
+    assert story["properties"]["theme"]["markdownDescription"] == (
+        "**Required** id (lowercase letters, digits and single hyphens).\n\n"
+        "Id of the theme the story illustrates. Refers to: the id of a theme, in "
+        "`playbook_data/themes/*.yml`."
+    )
+    assert story["properties"]["strategy"]["markdownDescription"].endswith(
+        "Refers to: a key strategy, in `playbook_data/themes/*.yml`."
+    )

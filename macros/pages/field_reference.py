@@ -8,7 +8,6 @@ macros/content/model.py, where all of this is declared.
 
 from __future__ import annotations
 
-from macros.content.kinds import KIND_BY_NAME
 from macros.editor.fields import FieldDoc, documented_kinds, field_docs
 from macros.editor.scaffold_text import record_to_copy, yaml_value
 from macros.pages.common import GeneratedPage, PageContext, front_matter, slugify
@@ -38,20 +37,11 @@ def _row(doc: FieldDoc) -> str:
     required = "**required**" if doc.required else "optional"
     description = _cell(doc.description)
     if doc.refers_to:
-        description += f" Refers to: {_where(doc.refers_to)}."
+        description += f" Refers to: {doc.refers_to_text}."
     return (
         f"| `{doc.name}` | {_cell(kind)} | {required} | {description} "
         f"| {example.replace('|', '&#124;')} |"
     )
-
-
-def _where(target: str) -> str:
-    """Where the records a reference names are kept, for the Description column."""
-    if target == "strategy":
-        return "a key strategy, in `playbook_data/themes/*.yml`"
-    kind = KIND_BY_NAME[target]
-    key = "code" if kind.id_field == "code" else "id"
-    return f"the {key} of a {kind.name.replace('_', ' ')}, in `playbook_data/{kind.pattern}`"
 
 
 def field_reference() -> str:
