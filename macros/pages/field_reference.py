@@ -8,10 +8,14 @@ macros/content/model.py, where all of this is declared.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from macros.editor.fields import FieldDoc, documented_kinds, field_docs
 from macros.editor.scaffold_text import record_to_copy, yaml_value
-from macros.pages.common import GeneratedPage, PageContext, front_matter, slugify
-from macros.render.markdown import html_text
+from macros.pages.common import GeneratedPage, PageContext, slugify
+from macros.render import environment
 
 FIELD_REFERENCE_URI = "contribute/fields.md"
 MODEL_FILE = "macros/content/model.py"
@@ -25,33 +29,36 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     ]
 
 
-def _cell(text: str) -> str:
-    return html_text(text).replace("|", "&#124;")
+@dataclass(frozen=True)
+class FieldRow:
+    name: str
+    kind: str
+    required: bool
+    description: str
+    example: str | None  # as YAML
+    refers_to: Markup  # ours, with `code`: "the id of a theme, in `playbook_data/…`", or ""
 
 
-def _row(doc: FieldDoc) -> str:
+@dataclass(frozen=True)
+class FieldSection:
+    title: Markup  # ours, with `code`
+    anchor: str
+    intro: str
+    where: Markup  # ours, with `code`
+    fields: list[FieldRow]
+    copy: Markup  # ours, with `code`: how to use the record below
+    record: Markup  # ours: YAML made from the model's own examples, for a code block
+
+
+def _row(doc: FieldDoc) -> FieldRow:
     kind = doc.type.label + (f" ({doc.type.rule})" if doc.type.rule else "")
-    example = "see below" if doc.example is None else f"`{yaml_value(doc.example)}`"
-    if doc.example is not None and "`" in example[1:-1]:
-        example = f"<code>{_cell(yaml_value(doc.example))}</code>"
-    required = "**required**" if doc.required else "optional"
-    description = _cell(doc.description)
-    if doc.refers_to:
-        description += f" Refers to: {doc.refers_to_text}."
-    return (
-        f"| `{doc.name}` | {_cell(kind)} | {required} | {description} "
-        f"| {example.replace('|', '&#124;')} |"
-    )
+    example = None if doc.example is None else yaml_value(doc.example)
+    refers_to = Markup(doc.refers_to_text)  # names of our own kinds and files
+    return FieldRow(doc.name, kind, doc.required, doc.description, example, refers_to)
 
 
-def field_reference() -> str:
-    out = [
-        front_matter("Field reference", description="Every field of every data file"),
-        "# Field reference\n",
-        "Every field of every kind of record, generated from the content model: what it is "
-        "for, what it takes, whether it is required, and an example. Your editor shows the "
-        "same descriptions while you type (see [Check your change](checks.md)).\n",
-    ]
+def sections() -> list[FieldSection]:
+    out = []
     for kind, record_model in documented_kinds():
         if kind is None:
             title = f"{record_model.__name__} (inside a theme's `strategies:`)"
@@ -73,20 +80,25 @@ def field_reference() -> str:
                 if "*" in kind.pattern
                 else ""
             )
-        anchor = slugify(record_model.__name__)
-        out += [
-            f"## {title} {{ #{anchor} }}\n",
-            f"{_cell((record_model.__doc__ or '').strip())} {where}\n",
-            "| Field | Type | Required | Description | Example |",
-            "| --- | --- | --- | --- | --- |",
-            *(_row(doc) for doc in field_docs(record_model)),
-            "",
-            f"{copy}, leave out the optional fields you do not need and replace the examples:\n"
+        copy = (
+            f"{copy}, leave out the optional fields you do not need and replace the examples:"
             if copy
-            else "Every field this file can have, with an example:\n",
-            "```yaml",
-            record_to_copy(record_model, item=kind is None or kind.is_collection).rstrip("\n"),
-            "```",
-            "",
-        ]
-    return "\n".join(out)
+            else "Every field this file can have, with an example:"
+        )
+        record = record_to_copy(record_model, item=kind is None or kind.is_collection)
+        out.append(
+            FieldSection(
+                Markup(title),  # names of our own models and files
+                slugify(record_model.__name__),
+                (record_model.__doc__ or "").strip(),
+                Markup(where),
+                [_row(doc) for doc in field_docs(record_model)],
+                Markup(copy),
+                Markup(record.rstrip("\n")),
+            )
+        )
+    return out
+
+
+def field_reference() -> str:
+    return environment.render("field_reference.md.j2", sections=sections())
