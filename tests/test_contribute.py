@@ -98,7 +98,7 @@ def test_a_field_reference_row_gives_type_rule_description_and_example():
 
 
 def test_the_field_reference_has_a_record_to_copy_and_says_what_references_name():
-    page = field_reference()  # the records to copy are code blocks: nothing escaped in them
+    page = shown(field_reference())
     assert "```yaml\n" + record_to_copy(model.Story, item=False) + "```" in page
     assert "```yaml\n" + record_to_copy(model.Quote, item=True) + "```" in page
     assert (
@@ -108,7 +108,7 @@ def test_the_field_reference_has_a_record_to_copy_and_says_what_references_name(
     assert (
         "| Id of the theme the story illustrates. Refers to: the id of a theme, in "
         "`playbook_data/themes/*.yml`. |"
-    ) in shown(page)
+    ) in page
     assert "Refers to: a key strategy, in `playbook_data/themes/*.yml`." in page
     assert "Refers to: the code of a state, in `playbook_data/states.yml`." in page
 

@@ -1,9 +1,8 @@
 """The field reference of the contributor guide, generated from the models.
 
-Every field of every kind of record: its type, whether it is required, what it is for, an
-example and what it refers to; then a whole record to copy, for writing one by hand.
-Generated, so that it can never fall behind the model; its edit link opens
-macros/content/model.py, where all of this is declared.
+Every field of every kind of record: its type, whether it is required, what it is for and
+an example. Generated, so that it can never fall behind the model; its edit link opens
+macros/content/model.py, where the descriptions live.
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ class FieldRow:
     required: bool
     description: str
     example: str | None  # as YAML
-    refers_to: Markup  # ours, with `code`: "the id of a theme, in `playbook_data/…`", or ""
+    refers_to: Markup | None  # ours, with `code`: where the records a reference names are kept
 
 
 @dataclass(frozen=True)
@@ -46,14 +45,15 @@ class FieldSection:
     intro: str
     where: Markup  # ours, with `code`
     fields: list[FieldRow]
-    copy: Markup  # ours, with `code`: how to use the record below
-    record: Markup  # ours: YAML made from the model's own examples, for a code block
+    copy: str  # how to add one by hand ("" for a file of its own kind)
+    record: Markup  # YAML made from the model's examples (ours), to copy
 
 
 def _row(doc: FieldDoc) -> FieldRow:
     kind = doc.type.label + (f" ({doc.type.rule})" if doc.type.rule else "")
     example = None if doc.example is None else yaml_value(doc.example)
-    refers_to = Markup(doc.refers_to_text)  # names of our own kinds and files
+    # names of our own kinds and files (FieldDoc.refers_to_text; the schemas say the same)
+    refers_to = Markup(doc.refers_to_text) if doc.refers_to else None
     return FieldRow(doc.name, kind, doc.required, doc.description, example, refers_to)
 
 
@@ -80,11 +80,6 @@ def sections() -> list[FieldSection]:
                 if "*" in kind.pattern
                 else ""
             )
-        copy = (
-            f"{copy}, leave out the optional fields you do not need and replace the examples:"
-            if copy
-            else "Every field this file can have, with an example:"
-        )
         record = record_to_copy(record_model, item=kind is None or kind.is_collection)
         out.append(
             FieldSection(
@@ -93,8 +88,8 @@ def sections() -> list[FieldSection]:
                 (record_model.__doc__ or "").strip(),
                 Markup(where),
                 [_row(doc) for doc in field_docs(record_model)],
-                Markup(copy),
-                Markup(record.rstrip("\n")),
+                copy,
+                Markup(record.rstrip("\n")),  # from the model's own examples
             )
         )
     return out
