@@ -85,6 +85,21 @@ Line = Annotated[str, _text(600, one_line=True)]
 QuoteText = Annotated[str, _text(1200, one_line=True)]
 # Markdown text: paragraphs, lists, emphasis and links; raw HTML is shown as text.
 ShortProse = Annotated[str, _text(1500, one_line=False)]
+# Where in its source a record comes from: a section heading or a short pointer.
+Locator = Annotated[str, _text(120, one_line=True)]
+
+LOCATOR_HINT = (
+    "add `locator:` with the part of the source this comes from, as a reader can find it "
+    "there, for example 'Theme 3, strategy 1'"
+)
+# Hints for a required field that is missing, where the generic hint says too little.
+MISSING_HINTS = {"locator": LOCATOR_HINT}
+
+
+def _locator(description: str, example: str):
+    return Field(description=description, examples=[example])
+
+
 Prose = Annotated[str, _text(8000, one_line=False)]
 
 
@@ -164,6 +179,13 @@ class Source(Record):
     document: Name | None = Field(None, description="File name of the source text we hold.")
     summary: Prose = Field(description="What the source is, in our own words (Markdown).")
     facts: list[Line] = Field(default_factory=list, description="Key facts, one a line.")
+    delta_center: bool = Field(
+        False,
+        description="true when the source documents the Delta Center for a Thriving Safety "
+        "Net itself; stories from any other source are labelled as not from Delta Center "
+        "grantees.",
+        examples=[True],
+    )
 
 
 class Cohort(Record):
@@ -182,7 +204,18 @@ class State(Record):
     code: StateCode = Field(description="Two-letter USPS code.", examples=["KS"])
     name: Name = Field(description="Full name.", examples=["Kansas"])
     cohorts: list[Id] = Field(
-        default_factory=list, description="Ids of the cohorts the state's associations were in."
+        default_factory=list,
+        description="Ids of the Delta Center cohorts the state's associations were in, only "
+        "where a source says so.",
+    )
+    associations: list[Name] = Field(
+        default_factory=list,
+        description="Names of the state's associations (PCA, BHSA or partners in their work), "
+        "only as a source names them.",
+        examples=[["Oklahoma Primary Care Association"]],
+    )
+    associations_source: Id | None = Field(
+        None, description="Id of the source that names the associations (required with them)."
     )
 
 
@@ -202,6 +235,10 @@ class Strategy(Record):
     id: Id = Field(examples=["consistent-communication"])
     order: Order = Field(description="Position within its theme, from 1.")
     title: Title = Field(description="The strategy, as one sentence.")
+    locator: Locator = _locator(
+        "Where in the theme's source the strategy and its approaches are.",
+        "Theme 1, strategy 3",
+    )
     description: Prose = Field(description="What it means and how teams did it (Markdown).")
     approaches_intro: Line | None = Field(
         None, description="Lead-in line for the list of effective approaches."
@@ -218,6 +255,7 @@ class Theme(Record):
     order: Order = Field(description="Position in the playbook, from 1.")
     title: Title = Field(description="Title of the theme.")
     tagline: Line = Field(description="One sentence that says what the theme is about.")
+    locator: Locator = _locator("Where in its source the theme is.", "Theme 1")
     intro: Prose = Field(description="Introduction (Markdown).")
     strategies_intro: Prose | None = Field(
         None, description="Text before the list of key strategies (Markdown)."
@@ -245,6 +283,7 @@ class Story(Record):
     summary: Line = Field(description="One-sentence summary for cards and lists.")
     body: Prose = Field(description="The story, in our own words (Markdown).")
     source: Id
+    locator: Locator = _locator("Where in the source the story is told.", "Theme 3, strategy 1")
     resources: list[Id] = Field(default_factory=list, description="Ids of related resources.")
 
 
@@ -258,6 +297,7 @@ class Quote(Record):
     theme: Id | None = Field(None, description="Theme the quote belongs to.")
     strategy: Id | None = Field(None, description="Key strategy the quote belongs to.")
     source: Id
+    locator: Locator = _locator("Where in the source the words are.", "Theme 1, strategy 2")
 
 
 class Resource(Record):

@@ -112,6 +112,14 @@ def check_references(
         check.refs(cohort, "source", sources, "sources")
     for state in records["state"]:
         check.refs(state, "cohorts", cohorts, "cohorts")
+        check.refs(state, "associations_source", sources, "sources")
+        if state.associations and not state.associations_source:
+            check.add(
+                state,
+                "associations",
+                "the associations do not say which source names them",
+                "add `associations_source:` with the id of the source that names them",
+            )
     for area in records["policy_area"]:
         check.refs(area, "source", sources, "sources")
 
@@ -132,6 +140,15 @@ def check_references(
                 "only a group of grantees",
             )
         _same_theme(check, story, theme_of, themes)
+        source = sources.get(story.source)
+        if story.cohort and source is not None and not source.delta_center:
+            check.add(
+                story,
+                "cohort",
+                f"a story from '{story.source}' names a Delta Center cohort, but that source "
+                "is not about the Delta Center",
+                "remove `cohort:`: only a Delta Center source can say that a state was a grantee",
+            )
 
     for quote in records["quote"]:
         check.refs(quote, "state", states, "states")

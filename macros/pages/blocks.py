@@ -18,7 +18,8 @@ from macros.render.markdown import link_target, md_text
 
 
 def story_meta(ctx: PageContext, story: Story, page_uri: str) -> str:
-    """One line: states (linked), cohort, year and policy areas."""
+    """One line: states (linked), cohort (or, for a story from another initiative, a label
+    saying it is not a Delta Center grantee's), year and policy areas."""
     pb = ctx.pb
     parts = [
         link(pb.states[code].name, rel(page_uri, state_uri(pb.states[code].name)))
@@ -26,6 +27,8 @@ def story_meta(ctx: PageContext, story: Story, page_uri: str) -> str:
     ]
     if story.cohort:
         parts.append(md_text(pb.cohorts[story.cohort].name))
+    if not pb.from_delta_center(story):
+        parts.append(md_text(f"Not a Delta Center grantee: {pb.sources[story.source].short_title}"))
     if story.year:
         parts.append(str(story.year))
     if story.policy_areas:
@@ -42,6 +45,7 @@ def story_block(ctx: PageContext, story: Story, page_uri: str, level: int = 4) -
     it cites."""
     heading = f"{'#' * level} {md_text(story.title)} {{ #story-{story.id} }}\n"
     out = [heading, story_meta(ctx, story, page_uri), ctx.prose.block(story.body, "pb-story-body")]
+    out.append(source_line(ctx, story.source, page_uri, story.locator))
     if story.resources:
         cited = ", ".join(
             link(ctx.pb.resources[r].title, rel(page_uri, RESOURCES_URI, resource_anchor(r)))
@@ -94,10 +98,21 @@ def quote_block(ctx: PageContext, quote: Quote, page_uri: str) -> str:
     if quote.state:
         state = ctx.pb.states[quote.state]
         attribution = link(quote.attribution, rel(page_uri, state_uri(state.name)))
-    return f"> {md_text(quote.text)}\n>\n> — {attribution}\n{{ #quote-{quote.id} .pb-quote }}\n"
+    source = source_text(ctx, quote.source, page_uri, quote.locator)
+    return (
+        f"> {md_text(quote.text)}\n>\n> — {attribution}\n>\n> {source}\n"
+        f"{{ #quote-{quote.id} .pb-quote }}\n"
+    )
 
 
-def source_line(ctx: PageContext, source_id: str, page_uri: str) -> str:
+def source_text(ctx: PageContext, source_id: str, page_uri: str, locator: str | None) -> str:
+    """'Source: <linked short title> (<locator>)': where a record comes from, down to the
+    passage, so that a reader can check it."""
     source = ctx.pb.sources[source_id]
     target = rel(page_uri, source_uri(source.id))
-    return with_class(f"Source: {link(source.short_title, target)}", "pb-source")
+    where = f" ({md_text(locator)})" if locator else ""
+    return f"Source: {link(source.short_title, target)}{where}"
+
+
+def source_line(ctx: PageContext, source_id: str, page_uri: str, locator: str | None = None) -> str:
+    return with_class(source_text(ctx, source_id, page_uri, locator), "pb-source")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from macros.content.model import Resource, State, Story
 from macros.pages import tile_map
-from macros.pages.blocks import quote_block, resource_list, story_meta
+from macros.pages.blocks import quote_block, resource_list, source_text, story_meta
 from macros.pages.common import (
     GeneratedPage,
     PageContext,
@@ -152,6 +152,31 @@ def story_teaser(ctx: PageContext, story: Story, uri: str) -> str:
     return "\n".join(lines)
 
 
+def standing_text(ctx: PageContext, state: State) -> str:
+    """Why the state is in the playbook, claiming no more than the sources say."""
+    pb = ctx.pb
+    standing = pb.state_standing(state.code)
+    if standing.kind == "grantee":
+        cohorts = [pb.cohorts[c] for c in standing.cohorts if c in pb.cohorts]
+        names = ", ".join(c.name for c in cohorts)
+        said_by = " and ".join(dict.fromkeys(pb.sources[c.source].short_title for c in cohorts))
+        return f"A Delta Center grantee state ({names}), according to the {said_by}."
+    if standing.kind == "delta-center":
+        return (
+            f"The Delta Center's material tells of work in {state.name}; it does not say which "
+            "cohort, if any, the state's associations were in."
+        )
+    if standing.kind == "other":
+        reasons = [pb.sources[s].short_title for s in standing.other_sources]
+        if standing.resources:
+            reasons.append("resources about the state")
+        return (
+            f"Not a Delta Center grantee state as far as the sources say: {state.name} is here "
+            f"for {' and '.join(reasons)}."
+        )
+    return f"Nothing in the playbook is about {state.name} yet."
+
+
 def state_page(ctx: PageContext, state: State) -> str:
     pb, uri = ctx.pb, state_uri(state.name)
     stories = pb.stories_for("state", state.code)
@@ -164,6 +189,12 @@ def state_page(ctx: PageContext, state: State) -> str:
     if cohorts:
         facts.append(f"Delta Center cohort: {md_text(', '.join(cohorts))}")
     out.append(with_class(" · ".join(facts), "pb-state-facts"))
+    out.append(with_class(md_text(standing_text(ctx, state)), "pb-state-standing"))
+    if state.associations:
+        names = "".join(f"\n- {md_text(name)}" for name in state.associations)
+        source = source_text(ctx, state.associations_source or "", uri, None)
+        out.append(f"## Associations named in the sources {{ #associations }}\n{names}\n")
+        out.append(with_class(source, "pb-source"))
     areas = state_policy_areas(ctx, state)
     if areas:
         out.append("## Policy areas { #policy-areas }\n")

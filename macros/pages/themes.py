@@ -47,7 +47,7 @@ def theme_page(ctx: PageContext, theme: Theme) -> str:
     resources = pb.resources_for("theme", theme.id)
     if resources:
         out += ["## Resources { #resources }\n", resource_list(ctx, resources, uri)]
-    out.append(source_line(ctx, theme.source, uri))
+    out.append(source_line(ctx, theme.source, uri, theme.locator))
     return "\n".join(out)
 
 
@@ -61,6 +61,8 @@ def strategy_section(ctx: PageContext, strategy: Strategy, uri: str) -> str:
         out.append(with_class(f"**{md_text(lead)}**", "pb-approaches-intro"))
         items = "".join(f"<li>{ctx.prose.inline(a)}</li>" for a in strategy.approaches)
         out.append(f'\n<ul class="pb-approaches">{items}</ul>\n')
+    theme = ctx.pb.theme_of_strategy[strategy.id]
+    out.append(source_line(ctx, theme.source, uri, strategy.locator))
     stories = ctx.pb.stories_for("strategy", strategy.id)
     if stories:
         out.append(f"### Stories from the states {{ #{strategy.id}-stories }}\n")
