@@ -69,7 +69,7 @@ def test_a_story_from_another_initiative_says_it_is_not_a_delta_center_grantees(
     project.edit("playbook.yml", "sources: [test-source]", "sources: [test-source, other]")
     project.edit("stories/gulf-story.yml", "source: test-source", "source: other")
     pb = load_playbook(project.data, project.path)
-    pages = {page.src_uri: page for page in generate_pages(pb)}
+    pages = {page.src_uri: page for page in generate_pages(PageContext(pb))}
     assert (
         "[Louisiana](../states/louisiana.md) · [Mississippi](../states/mississippi.md) · "
         "Not a Delta Center grantee: Other work\n{ .pb-story-meta }"
@@ -92,7 +92,7 @@ def test_a_state_page_says_why_the_state_is_here_and_names_its_associations(proj
         "    associations_source: test-source\n",
     )
     pb = load_playbook(project.data, project.path)
-    pages = {page.src_uri: page for page in generate_pages(pb)}
+    pages = {page.src_uri: page for page in generate_pages(PageContext(pb))}
     kansas = pages["states/kansas.md"].markdown
     assert pb.state_standing("KS").kind == "grantee"
     assert (
