@@ -79,8 +79,8 @@ def test_a_story_from_another_initiative_says_it_is_not_a_delta_center_grantees(
     assert pb.state_standing("LA").kind == "other"
     assert pb.state_standing("LA").other_sources == ("other",)
     assert (
-        "Not a Delta Center grantee state as far as the sources say: Louisiana is here for "
-        "Other work\\.\n{ .pb-state-standing }" in pages["states/louisiana.md"].markdown
+        "Not a Delta Center grantee state as far as the sources say\\. It appears here "
+        "through: Other work\\.\n{ .pb-state-standing }" in pages["states/louisiana.md"].markdown
     )
 
 

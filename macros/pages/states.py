@@ -171,8 +171,8 @@ def standing_text(ctx: PageContext, state: State) -> str:
         if standing.resources:
             reasons.append("resources about the state")
         return (
-            f"Not a Delta Center grantee state as far as the sources say: {state.name} is here "
-            f"for {' and '.join(reasons)}."
+            "Not a Delta Center grantee state as far as the sources say. It appears here "
+            f"through: {'; '.join(reasons)}."
         )
     return f"Nothing in the playbook is about {state.name} yet."
 
