@@ -88,14 +88,15 @@ def test_every_data_file_is_accepted_by_its_schema(path):
                 "summary": "S",
                 "body": "B",
                 "source": "s",
+                "locator": "L",
                 "titel": "typo",
             },
             "data must not contain {'titel'} properties",
         ),
         (
             "story",
-            {"id": "x", "title": "T", "theme": "t", "summary": "S", "body": "B"},
-            "data must contain ['source'] properties",
+            {"id": "x", "title": "T", "theme": "t", "summary": "S", "body": "B", "source": "s"},
+            "data must contain ['locator'] properties",
         ),
         (
             "story",
@@ -106,13 +107,18 @@ def test_every_data_file_is_accepted_by_its_schema(path):
                 "summary": "S",
                 "body": "B",
                 "source": "s",
+                "locator": "L",
                 "states": ["Kansas"],
             },
             "data.states[0] must match pattern ^[A-Z]{2}$",
         ),
         (
             "quote",
-            {"quotes": [{"id": "Bad Id", "text": "t", "attribution": "a", "source": "s"}]},
+            {
+                "quotes": [
+                    {"id": "Bad Id", "text": "t", "attribution": "a", "source": "s", "locator": "L"}
+                ]
+            },
             "data.quotes[0].id must match pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$",
         ),
     ],

@@ -141,6 +141,8 @@ def field_type(annotation: Any, metadata: list | tuple = ()) -> FieldType:
         )
     if annotation is dt.date:
         return FieldType("date", "YYYY-MM-DD", json={"type": "string", "format": "date"})
+    if annotation is bool:
+        return FieldType("true or false", json={"type": "boolean"})
     if annotation is int:
         return FieldType("whole number", json={"type": "integer"})
     if annotation is str:
