@@ -98,7 +98,7 @@ def _url(value: str) -> str:
     return value
 
 
-_HOST = re.compile(r"[\w.-]+|\[[0-9a-fA-F:.]+\]")
+_HOST = re.compile(r"[\w.-]+|[0-9a-fA-F:.]+")  # as render/escape.py: IPv6 without brackets
 
 
 def _text(max_length: int, *, one_line: bool):

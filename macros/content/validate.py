@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import types
 import typing
 from pathlib import Path
@@ -110,6 +111,7 @@ def read_records(data_dir: Path, root: Path | None = None) -> tuple[dict, list[P
     return records, problems
 
 
+_FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+")
 LINK_HINT = (
     "replace the link with the file itself: links are not followed, so that a build never "
     "reads anything outside the repository"
@@ -139,6 +141,14 @@ def content_files(data_dir: Path, display) -> tuple[list[Path], list[Problem]]:
                 continue  # .gitkeep, editors' swap files
             if path.is_symlink():
                 refuse(path, "this file is a symbolic link", LINK_HINT)
+            elif not _FILE_NAME.fullmatch(name):
+                # The name goes into the page's "edit" link: only characters safe in a link.
+                refuse(
+                    path,
+                    "the file name holds characters other than letters, digits, '-', '_' "
+                    "and '.'",
+                    "rename it, for example kansas-licensure-billing.yml",
+                )
             elif path.suffix == ".yml" and path.is_file():
                 files.append(path)
             elif path.suffix.lower() in YAML_SUFFIXES:

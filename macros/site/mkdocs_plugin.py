@@ -30,6 +30,7 @@ from macros.pages.downloads import Download
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
 from macros.content.settings import DEFAULT_DATA_DIR
+from macros.site import csp
 from macros.site.build_context import BuildContext
 from macros.site.nav import NavError, expand_nav
 
@@ -104,6 +105,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             html = glossary_terms.link_terms(html, anchors, url)
         item = context.downloads.get(page.file.src_uri)
         return html if item is None else _with_download_link(html, page.file.url, item)
+
+    @event_priority(-100)  # last: the page as it will be written, every script in it
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return csp.with_policies(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        # 404.html and the like: pages of the theme, not of the docs.
+        if template_name.endswith(".html"):
+            return csp.with_policies(output_content)
+        return output_content
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds when a data file changes: the data folder is watched
