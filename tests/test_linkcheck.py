@@ -167,5 +167,11 @@ def test_the_real_site_has_no_broken_internal_link_or_anchor(real_site):
 @pytest.mark.build
 def test_the_real_site_only_links_out_over_https(real_site):
     # External links are listed, never fetched in the tests; http:// would leak readers' visits.
-    insecure = [url for url in check_site(real_site).external if url.startswith("http:")]
-    assert insecure == []
+    # The only exceptions are two addresses that facts-web.md (the checked list every address
+    # in the data is copied from, letter for letter) gives as http:// only; a new one fails.
+    published_over_http_only = {
+        "http://hmprg.org/Programs/Integration+Playbook",
+        "http://www.gencourt.state.nh.us/lsr_search/billText.aspx?id=2054&type=3",
+    }
+    insecure = {url for url in check_site(real_site).external if url.startswith("http:")}
+    assert insecure == published_over_http_only

@@ -96,7 +96,9 @@ def test_playbook_schema_adds_a_missing_template_and_renews_a_stale_one(project)
         + commented_template(kind_for("quotes.yml"))
     )
     text = story.read_text(encoding="utf-8")
-    assert text.endswith("source: test-source\n\n" + commented_template(kind_for("stories/x.yml")))
+    assert text.endswith(
+        "locator: Part 1, the Kansas example\n\n" + commented_template(kind_for("stories/x.yml"))
+    )
     assert "(old)" not in text
     assert project.playbook("schema", "--check").returncode == 0
     assert project.problems() == []
