@@ -8,7 +8,7 @@ import pytest
 
 from macros.checks.linkcheck import check_site, run
 from macros.site.local_server import serve_folder
-from tests.conftest import run_playbook
+from tests.helpers import run_main
 
 
 def write_site(root: Path, pages: dict[str, str]) -> Path:
@@ -147,12 +147,12 @@ def test_external_links_are_fetched_when_asked(tmp_path, local_server):
 
 def test_the_command_reports_broken_links_and_fails(tmp_path):
     site = write_site(tmp_path / "site", {"index.html": '<a href="gone/">x</a>'})
-    result = run_playbook("--project", str(tmp_path), "check-links")
+    result = run_main("--project", str(tmp_path), "check-links")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         'index.html:1: href="gone/": gone/index.html does not exist'
     )
-    assert run_playbook("check-links", "--site-dir", str(site / "missing")).stderr == (
+    assert run_main("check-links", "--site-dir", str(site / "missing")).stderr == (
         f"No built site in {site / 'missing'}/ (run `playbook build` first).\n"
     )
 

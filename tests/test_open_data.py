@@ -11,7 +11,7 @@ import pytest
 
 from macros.content.validate import load_playbook
 from macros.pages import open_data
-from tests.conftest import MINIMAL, ROOT
+from tests.helpers import MINIMAL, ROOT
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from macros.content.validate import load_playbook
 from macros.pages import generate_pages
 from macros.pages.common import PageContext
 from macros.site.nav import expand_nav
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 
 
 @pytest.fixture(scope="module")

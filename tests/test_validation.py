@@ -119,6 +119,27 @@ CASES = [
     ),
     pytest.param(
         STORY,
+        "strategy: first-strategy",
+        "strategy: frist-strategy",
+        [
+            "playbook_data/stories/kansas-story.yml:5: strategy: unknown strategy "
+            "'frist-strategy'\n    hint: Did you mean 'first-strategy'? valid strategies: "
+            "first-strategy, second-strategy, third-strategy"
+        ],
+        id="unknown-strategy",
+    ),
+    pytest.param(
+        "quotes.yml",
+        "theme: first-theme",
+        "theme: collective-action",
+        [
+            "playbook_data/quotes.yml:6: quotes[1].theme: unknown theme 'collective-action'\n"
+            "    hint: Valid themes: first-theme, second-theme"
+        ],
+        id="unknown-theme-of-a-quote",
+    ),
+    pytest.param(
+        STORY,
         "states: [KS]",
         "states: [KS, TX]",
         [
