@@ -16,7 +16,7 @@ help:  ## list the tasks
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,engines]'
 	@touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv and install the project with its test tools

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from macros.content.playbook import Playbook
 from macros.content.validate import load_playbook
-from macros.pages import GeneratedPage, generate_pages
-from macros.pages import open_data
+from macros.pages import GeneratedPage, generate_pages, open_data
 from macros.pages.common import PageContext
 from macros.pages.downloads import Download, downloads
 from macros.pages.print_view import PRINT_URI, print_page
@@ -65,16 +64,22 @@ class BuildContext:
 
 def context_for(config) -> BuildContext:
     """The build context for an engine's configuration: the playbook plugin's when it runs
-    (MkDocs, ProperDocs), else read from the data beside the configuration file (engines
-    that run mkdocs-macros without our plugin). Works with config objects and plain dicts."""
+    (MkDocs, ProperDocs), else read from the project's data (engines that run the macros of
+    hand-written pages without our plugin, e.g. Zensical's macros extension, which passes
+    the configuration as a plain dict). Works with config objects and plain dicts."""
     plugins = _get(config, "plugins") or {}
     plugin = plugins.get("playbook") if hasattr(plugins, "get") else None
     context = getattr(plugin, "context", None)
     if context is not None:
         return context
-    project = Path(_get(config, "config_file_path") or "mkdocs.yml").resolve().parent
     extra = _get(config, "extra") or {}
-    return BuildContext.load(project, extra.get("playbook_data", DEFAULT_DATA_DIR))
+    # The sources written for another engine name the project (site/sources.py); else the
+    # project is the configuration's folder (MkDocs: config_file_path, Zensical: root_dir).
+    project = extra.get("playbook_project")
+    if not project:
+        config_file = _get(config, "config_file_path")
+        project = Path(config_file).parent if config_file else _get(config, "root_dir") or "."
+    return BuildContext.load(Path(project), extra.get("playbook_data", DEFAULT_DATA_DIR))
 
 
 def _get(config, key: str):
