@@ -29,12 +29,13 @@ def build(context: BuildContext, site_dir: Path, source_date_epoch: str) -> bool
         + ["--config-file", str(config_file), "--site-dir", str(site_dir)],
         cwd=context.project,
         env={**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # one stream, in the order ProperDocs wrote it
         text=True,
         check=False,
     )
     if result.returncode != 0:
-        print(_problems(result.stdout + result.stderr), file=sys.stderr)
+        print(_problems(result.stdout), file=sys.stderr)
         return False
     return True
 

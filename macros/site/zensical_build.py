@@ -3,8 +3,10 @@ runs neither MkDocs plugins nor hooks (Zensical 0.0.73 ignores `plugins:` except
 maps to its own extensions, mkdocs-macros among them).
 
 The sources are written first (site/sources.py), Zensical renders them in a process of its
-own, and the finishing pass (site/finish.py) does on the HTML what our plugin does in
-MkDocs. Its output is shown only when the build fails: then it says why.
+own (this module run as a script: the one place that imports Zensical), and the finishing
+pass (site/finish.py) does on the HTML what our plugin does in MkDocs. Zensical's report is
+shown only when the build fails, then it says why. The written sources are removed either
+way (they are the content and docs/ again, nothing to edit).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,33 +38,54 @@ def build(context: BuildContext, site_dir: Path, source_date_epoch: str) -> bool
     except SourcesError as error:
         print(error, file=sys.stderr)
         return False
-    command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean"]
-    result = subprocess.run(
-        [*command, "--config-file", str(sources.config_file)],
-        cwd=sources.root,
-        env={**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch, "NO_COLOR": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    # Strict: a warning (a link to a missing page) fails the build, as with MkDocs.
-    if result.returncode != 0 or "Warning:" in result.stdout + result.stderr:
-        print(result.stdout + result.stderr, file=sys.stderr)
-        return False
-    finish_site(
-        context,
-        sources.site_dir,
-        sources.docs_dir,
-        edit_base=sources.edit_base,
-        docs_prefix=sources.docs_prefix,
-    )
-    _move_into(sources.site_dir, site_dir)
-    shutil.rmtree(sources.root, ignore_errors=True)  # kept after a failure, to look into
-    with contextlib.suppress(OSError):
-        sources.root.parent.rmdir()  # when no other engine's sources are there
-    return True
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", __name__, str(sources.config_file)],
+            cwd=sources.root,
+            env={**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch, "NO_COLOR": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            print(_report(result.stdout), file=sys.stderr)
+            return False
+        finish_site(
+            context,
+            sources.site_dir,
+            sources.docs_dir,
+            edit_base=sources.edit_base,
+            docs_prefix=sources.docs_prefix,
+        )
+        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.move(sources.site_dir, site_dir)
+        return True
+    finally:
+        shutil.rmtree(sources.root, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            sources.root.parent.rmdir()  # when no other engine's sources are there
 
 
-def _move_into(built: Path, site_dir: Path) -> None:
-    shutil.rmtree(site_dir, ignore_errors=True)
-    shutil.move(built, site_dir)
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _report(output: str) -> str:
+    """Zensical's report as plain text (it colours it even when not on a terminal)."""
+    return _ANSI.sub("", output).rstrip()
+
+
+def _run(config_file: str) -> int:
+    """In the child process: a strict Zensical build (a warning fails it, as with MkDocs)."""
+    import zensical
+
+    try:
+        zensical.build(config_file, {"strict": True, "clean": True})
+    except RuntimeError as error:  # Zensical's way of saying that strict mode stopped it
+        print(f"{error}.")  # "Aborted because --strict flag is set."
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_run(sys.argv[1]))
