@@ -64,12 +64,11 @@ def page_url(src_uri: str) -> str:
 
 
 def relative_url(target: str, source: str) -> str:
-    """`target` (a site address) relative to the page at address `source`, as MkDocs'
-    get_relative_url writes it for directory URLs ("../glossary/", "./")."""
-    relative = posixpath.relpath(f"/{target}", f"/{source}" if source else "/")
-    if target.endswith("/") or target == "":
-        relative = relative.rstrip("/") + "/"
-    return relative if relative != "./" or target else "./"
+    """The site address `target` relative to the page at address `source`, written as MkDocs
+    writes it for directory URLs: "../glossary/", "./", "..", "glossary/"."""
+    folder = source if source.endswith("/") or not source else posixpath.dirname(source)
+    relative = posixpath.relpath(target or ".", folder or ".")
+    return f"{relative}/" if target.endswith("/") else relative
 
 
 # The content of a page in Material's and Zensical's templates: the article of the page.
