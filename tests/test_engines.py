@@ -140,9 +140,7 @@ def test_a_broken_data_file_reads_the_same_with_every_engine(project, tmp_path):
     """The content is checked before any engine starts: same message, same exit status."""
     project.edit("themes/01-first.yml", "title:", "titel:")
     results = {
-        engine: project.playbook(
-            "build", "--engine", engine, "--site-dir", str(tmp_path / engine)
-        )
+        engine: project.playbook("build", "--engine", engine, "--site-dir", str(tmp_path / engine))
         for engine in engines.ENGINES
     }
     for engine, result in results.items():
