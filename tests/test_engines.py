@@ -265,3 +265,33 @@ def test_the_macros_of_docs_pages_run_in_zensicals_macros_extension(project):
     assert env.macros["playbook_info"]().title
     assert "(../themes/" in env.macros["theme_cards"]()
     assert context_for(conf).project == project.path.resolve()
+
+
+def test_the_finishing_pass_gives_a_built_page_its_pdf_link_and_its_data_files_edit_link(
+    project, tmp_path
+):
+    """What the plugin does in MkDocs, done on a page an engine has already built."""
+    context = BuildContext.load(project.path, pdf_links=True)
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "themes").mkdir(parents=True)
+    (docs / "themes" / "first-theme.md").write_text("# The first theme\n", encoding="utf-8")
+    built = site / "themes" / "first-theme" / "index.html"
+    built.parent.mkdir(parents=True)
+    built.write_text(
+        '<a href="https://example.org/r/edit/main/docs/themes/first-theme.md" '
+        'title="Edit this page" class="md-content__button md-icon" rel="edit"><svg></svg></a>'
+        '<article class="md-content__inner md-typeset"><h1>The first theme</h1><p>Text</p>'
+        "</article>",
+        encoding="utf-8",
+    )
+    finish.finish_site(
+        context, site, docs, edit_base="https://example.org/r/edit/main/docs/", docs_prefix="docs"
+    )
+    assert built.read_text(encoding="utf-8") == (
+        '<a href="https://example.org/r/edit/main/playbook_data/themes/01-first.yml" '
+        'title="Edit this page" class="md-content__button md-icon" rel="edit"><svg></svg></a>'
+        '<article class="md-content__inner md-typeset"><h1>The first theme</h1>\n'
+        '<p class="pb-download pb-no-print"><a href="../../downloads/themes/first-theme.pdf" '
+        'download type="application/pdf">Download PDF</a> <span class="pb-download-what">'
+        "(this theme, ready to print)</span></p>\n<p>Text</p></article>"
+    )
