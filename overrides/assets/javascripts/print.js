@@ -49,32 +49,231 @@
   // `headingOnly`: parts kept for their heading alone (the states' heading above a state).
   function keepParts(article, wanted, headingOnly) {
     var chapters = all(".pb-chapter", article);
-    var kept = [];
     chapters.forEach(function (chapter) {
       if (chapter.id === "pb-contents") return;
       if (headingOnly.indexOf(chapter.id) !== -1) {
         removeBody(chapter);
         return;
       }
-      if (wanted.indexOf(chapter.id) !== -1) {
-        kept.push(headingText(chapter));
-        return;
-      }
+      if (wanted.indexOf(chapter.id) !== -1) return;
       removeBody(chapter);
       chapter.remove();
     });
-    var note = article.querySelector(".pb-packet");
-    if (note && kept.length) {
-      note.textContent = "In this packet: " + kept.join("; ") + ".";
-      note.hidden = false;
+  }
+
+  function chapterOf(node) {
+    // The part (theme, state, …) a node is in: the nearest chapter heading before it.
+    var chapters = all(".pb-chapter");
+    var found = null;
+    chapters.forEach(function (chapter) {
+      if (chapter.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        found = chapter;
+      }
+    });
+    return found;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function pageRef(id, className) {
+    var ref = element("span", "pb-page-ref" + (className ? " " + className : ""));
+    ref.setAttribute("data-ref", id);
+    return ref;
+  }
+
+  // The cover (everything before the contents) is a page of its own, named so that the
+  // print stylesheet gives it no running header and no page number.
+  function wrapCover(article) {
+    var cover = document.getElementById("pb-cover");
+    var section = element("section", "pb-cover");
+    cover.parentNode.insertBefore(section, cover);
+    var node = cover;
+    while (node && !(node.classList && node.classList.contains("pb-chapter"))) {
+      var next = node.nextSibling;
+      section.appendChild(node);
+      node = next;
+    }
+    return section;
+  }
+
+  // A story (its heading, meta line and text) becomes one block that print keeps whole;
+  // a long one (over half a page) may break between paragraphs.
+  function wrapStories(article) {
+    all("h4[id^='story-'], h4[id*='-story-'], h3[id^='story-']", article).forEach(function (h) {
+      var card = element("section", "pb-story-card");
+      h.parentNode.insertBefore(card, h);
+      var node = h;
+      do {
+        var next = node.nextElementSibling;
+        card.appendChild(node);
+        node = next;
+      } while (
+        node &&
+        !/^H[1-6]$/.test(node.tagName) &&
+        (node.classList.contains("pb-story-meta") || node.classList.contains("pb-story-body"))
+      );
+      if (card.textContent.length > 1800) card.classList.add("pb-long");
+    });
+  }
+
+  // The contents: each entry with dotted leaders to its page number.
+  function contentsLines(article) {
+    all(".pb-print-toc a[href^='#']", article).forEach(function (a) {
+      var line = element("span", "pb-toc-line");
+      a.parentNode.insertBefore(line, a);
+      line.appendChild(a);
+      var leader = element("span", "pb-toc-leader");
+      leader.setAttribute("aria-hidden", "true");
+      line.appendChild(leader);
+      line.appendChild(pageRef(a.getAttribute("href").slice(1)));
+    });
+  }
+
+  // "(p. 12)" after a link to another part of the document: on paper a link goes nowhere.
+  function crossReferences(article) {
+    all("a[href^='#']", article).forEach(function (a) {
+      if (a.closest(".pb-print-toc, .pb-cover, svg, table, h1, h2, h3, h4, h5, h6")) return;
+      if (a.classList.contains("pb-term")) return;
+      var target = targetOf(a);
+      if (!target || chapterOf(target) === chapterOf(a)) return;
+      a.parentNode.insertBefore(pageRef(target.id, "pb-xref"), a.nextSibling);
+    });
+  }
+
+  // A long address printed in full would run over two lines: its host and the end of its
+  // path are enough to recognise it (the PDF's link keeps the whole address).
+  function shortAddress(href) {
+    var text = href.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/$/, "");
+    if (text.length <= 48) return text;
+    var slash = text.indexOf("/");
+    var host = slash === -1 ? text : text.slice(0, slash);
+    var last = text.slice(text.lastIndexOf("/") + 1);
+    if (last.length > 24) last = last.slice(0, 23) + "…";
+    return host + "/…/" + last;
+  }
+
+  function printedAddresses(article) {
+    all("a[href^='http']", article).forEach(function (a) {
+      var short = shortAddress(a.getAttribute("href"));
+      if (short !== a.getAttribute("href")) a.setAttribute("data-pb-print-href", short);
+    });
+  }
+
+  // A packet's glossary keeps only the terms its pages use.
+  function glossaryOfPacket(article) {
+    var glossary = article.querySelector("dl.pb-glossary");
+    if (!glossary) return;
+    var used = {};
+    all("a.pb-term[href^='#']", article).forEach(function (a) {
+      if (!glossary.contains(a)) used[a.getAttribute("href").slice(1)] = true;
+    });
+    all("dt", glossary).forEach(function (dt) {
+      if (used[dt.id]) return;
+      var dd = dt.nextElementSibling;
+      if (dd && dd.tagName === "DD") dd.remove();
+      dt.remove();
+    });
+  }
+
+  function cssString(text) {
+    return '"' + String(text).replace(/[\\"]/g, "\\$&").replace(/\n/g, " ") + '"';
+  }
+
+  // The running header (title and version) and footer (the playbook's address, page N of
+  // M), as @page margin boxes in the print font. The address comes from the page's
+  // canonical link, which MkDocs writes when mkdocs.yml sets site_url.
+  function runningHeads(cover, doubleSided) {
+    var title = headingText(document.getElementById("pb-cover"));
+    var version = cover.querySelector(".pb-version");
+    var header = title + (version ? " · " + version.textContent.split(" · ")[0] : "");
+    var canonical = document.querySelector("link[rel='canonical']");
+    var address = canonical ? canonical.href.replace(/print\/?$/, "") : "";
+    var shown = address.replace(/^https?:\/\//, "").replace(/\/$/, "");
+    var font = "font: 8.5pt/1 var(--pb-print-font); color: #333;";
+    var head = "content: " + cssString(header) + "; " + font;
+    var foot = "content: " + cssString(shown) + "; " + font;
+    var css = "@page { @top-right { " + head + " } @bottom-left { " + foot + " } }\n";
+    if (doubleSided) {
+      css += "@page :left { @top-right { content: none; } @top-left { " + head + " } " +
+        "@bottom-left { content: none; } @bottom-right { " + foot + " } }\n";
+    }
+    css += "@page :first { @top-right { content: none; } @top-left { content: none; } " +
+      "@bottom-left { content: none; } @bottom-right { content: none; } }\n";
+    var style = element("style");
+    style.setAttribute("media", "print");
+    style.textContent = css;
+    document.head.appendChild(style);
+    if (shown) {
+      var line = element("p", "pb-site-address", "Online: ");
+      var a = element("a", "", shown);
+      a.href = address;
+      line.appendChild(a);
+      var version = cover.querySelector(".pb-version");
+      cover.insertBefore(line, version ? version.nextSibling : null);
     }
   }
+
+  // The packet's cover lists its parts with their pages.
+  function packetList(cover, keptIds) {
+    var note = cover.querySelector(".pb-packet");
+    if (!note || !keptIds.length) return;
+    note.textContent = "In this packet";
+    note.hidden = false;
+    var list = element("ul", "pb-packet-list pb-print-toc");
+    keptIds.forEach(function (id) {
+      var heading = document.getElementById(id);
+      if (!heading) return;
+      var li = element("li");
+      var a = element("a", "", headingText(heading));
+      a.setAttribute("href", "#" + id);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    note.parentNode.insertBefore(list, note.nextSibling);
+  }
+
+  // Called by `playbook pdf` between its two prints (macros/pdf/paged.py): `pages` gives
+  // the page of each id in the first print; `blanks`, the chapters to be preceded by a
+  // blank page so that they open on a right-hand page.
+  window.pbPaged = {
+    targets: function () {
+      return all("[data-ref]").map(function (n) { return n.getAttribute("data-ref"); });
+    },
+    fill: function (pages, blanks) {
+      all(".pb-blank").forEach(function (n) { n.remove(); });
+      (blanks || []).forEach(function (id) {
+        var chapter = document.getElementById(id);
+        if (!chapter) return;
+        var blank = element("div", "pb-blank");
+        blank.setAttribute("aria-hidden", "true");
+        chapter.parentNode.insertBefore(blank, chapter);
+      });
+      var filled = 0;
+      all("[data-ref]").forEach(function (n) {
+        var page = pages[n.getAttribute("data-ref")];
+        n.textContent = page ? String(page) : "";
+        if (page) filled += 1;
+      });
+      return filled;
+    },
+  };
 
   function setUpPrintView() {
     var cover = document.getElementById("pb-cover");
     if (!cover) return;
     var article = cover.closest("article") || document.body;
-    var wanted = new URLSearchParams(window.location.search).getAll("part");
+    var params = new URLSearchParams(window.location.search);
+    var wanted = params.getAll("part");
+    var doubleSided = params.get("sides") === "2";
+    // A packet always has the glossary of the terms it uses.
+    if (wanted.length && wanted.indexOf("pb-glossary") === -1 && document.getElementById("pb-glossary")) {
+      wanted.push("pb-glossary");
+    }
     // A state keeps the states' heading above it (not the map of every state), so that
     // the outline stays a tree.
     var headingOnly = [];
@@ -99,6 +298,14 @@
     all(".pb-print-toc li", article).reverse().forEach(function (li) {
       if (!li.querySelector("a")) li.remove();
     });
+    if (wanted.length) glossaryOfPacket(article);
+    var coverSection = wrapCover(article);
+    runningHeads(coverSection, doubleSided);
+    packetList(coverSection, wanted.filter(function (id) { return id !== "pb-states"; }));
+    wrapStories(article);
+    contentsLines(article);
+    crossReferences(article);
+    printedAddresses(article);
     document.documentElement.setAttribute("data-pb-print-ready", "");
   }
 
