@@ -20,14 +20,13 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from macros.commands import cli
 from macros.content.playbook import Playbook
 from macros.pages.common import PageContext
-from macros.pages.print_view import printed_states, state_anchor, theme_anchor
 from macros.pdf.downloads import Download, downloads, whole
+from macros.pdf.packet import PacketError, choose
 from macros.pdf.printer import CHROMIUM_ENV, Job, PdfError, Printer, chromium_path
 from macros.site import reproducible
 from macros.site.print_hooks import PDF_LINKS_ENV
@@ -82,28 +81,17 @@ def add_parser(commands) -> None:
         metavar="CODE",
         help="put this state in a packet, by its two-letter code (repeatable)",
     )
+    make.add_argument(
+        "--worksheets",
+        action="store_true",
+        help="add a 'where are we?' worksheet for each theme of a packet",
+    )
+    make.add_argument(
+        "--double-sided",
+        action="store_true",
+        help="for printing on both sides: each chapter opens on a right-hand page",
+    )
     make.set_defaults(run=run)
-
-
-def packet_parts(pb: Playbook, ctx: PageContext, themes: list[str], states: list[str]):
-    """The print view's anchors for the themes and states asked for, in the playbook's order,
-    and the names of those parts. Unknown ones are an error that lists the valid ones."""
-    unknown = [t for t in themes if t not in pb.themes]
-    if unknown:
-        valid = ", ".join(pb.themes)
-        raise PdfError(f"Unknown theme: {', '.join(unknown)}. The themes are: {valid}")
-    printable = {s.code: s for s in printed_states(ctx)}
-    codes = [s.upper() for s in states]
-    unknown = [s for s, c in zip(states, codes, strict=True) if c not in printable]
-    if unknown:
-        valid = ", ".join(f"{s.code} ({s.name})" for s in printable.values())
-        raise PdfError(f"Unknown state: {', '.join(unknown)}. The states with a page are: {valid}")
-    chosen_themes = [t for t in pb.themes.values() if t.id in themes]
-    chosen_states = [s for s in printable.values() if s.code in codes]
-    anchors = [theme_anchor(t.id) for t in chosen_themes]
-    anchors += [state_anchor(s.code) for s in chosen_states]
-    names = [t.title for t in chosen_themes] + [s.name for s in chosen_states]
-    return tuple(anchors), names
 
 
 def is_up_to_date(project: Path, site: Path) -> bool:
@@ -138,7 +126,7 @@ def build_into(project: Path, site: Path, *, links: bool) -> None:
 
 def job_for(item: Download, pb: Playbook, site: Path) -> Job:
     title = pb.info.title if not item.parts else f"{pb.info.title}: {item.subject}"
-    return Job(site / item.path, item.parts, title, item.subject)
+    return Job(site / item.path, item.parts, title, item.subject, sheet=item.sheet)
 
 
 def print_jobs(site: Path, pb: Playbook, jobs: list[Job], published: Path | None = None) -> None:
@@ -146,12 +134,10 @@ def print_jobs(site: Path, pb: Playbook, jobs: list[Job], published: Path | None
     it replaces the old one (what the messages name)."""
     print(f"Printing {len(jobs)} PDF{'s' if len(jobs) > 1 else ''} with {chromium_path()}")
     with Printer(site, pb.info) as printer:
-        for job in jobs:
-            started = time.perf_counter()
-            pages = printer.print(job)
-            took = time.perf_counter() - started
+        for done in printer.print_all(jobs):
+            job = done.job
             path = published / job.path.relative_to(site) if published else job.path
-            print(f"Wrote {os.path.relpath(path)} ({pages} pages, {took:.1f} s)")
+            print(f"Wrote {os.path.relpath(path)} ({done.pages} pages, {done.seconds:.1f} s)")
 
 
 def publish(project: Path, site: Path, pb: Playbook, ctx: PageContext) -> None:
@@ -186,17 +172,27 @@ def run(args: argparse.Namespace) -> int:
             publish(project, site, pb, ctx)
             return 0
         if packet:
-            parts, names = packet_parts(pb, ctx, args.theme, args.state)
-            subject = f"Convening packet: {'; '.join(names)}"
+            try:
+                chosen = choose(ctx, args.theme, args.state, worksheets=args.worksheets)
+            except PacketError as error:
+                raise PdfError(str(error)) from None
+            subject = f"Convening packet: {'; '.join(chosen.names)}"
             job = Job(
                 Path(args.output or PACKET_DEFAULT).resolve(),
-                parts,
+                chosen.parts,
                 f"{pb.info.title}: convening packet",
                 subject,
+                double_sided=args.double_sided,
             )
         else:
             item = whole(ctx)
-            job = Job(Path(args.output).resolve(), (), pb.info.title, item.subject)
+            job = Job(
+                Path(args.output).resolve(),
+                (),
+                pb.info.title,
+                item.subject,
+                double_sided=args.double_sided,
+            )
         if is_up_to_date(project, site):
             print_jobs(site, pb, [job])
             return 0

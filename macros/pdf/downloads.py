@@ -23,6 +23,7 @@ class Download:
     parts: tuple[str, ...]  # anchors of the print view's parts; empty for the whole playbook
     subject: str  # the PDF's subject (document metadata)
     label: str  # what the reader gets, shown beside the link
+    sheet: bool = False  # printed without cover and contents (a state's one or two pages)
 
 
 def whole(ctx: PageContext) -> Download:
@@ -55,7 +56,8 @@ def downloads(ctx: PageContext) -> list[Download]:
             state_uri(s.name),
             (state_anchor(s.code),),
             f"Stories from {s.name}",
-            "this state, ready to print",
+            "this state on one sheet, ready to print",
+            sheet=True,
         )
         for s in printed_states(ctx)
     ]

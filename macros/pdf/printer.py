@@ -46,6 +46,7 @@ class Job:
     title: str
     subject: str
     double_sided: bool = False  # chapters open on right-hand pages (blank pages before)
+    sheet: bool = False  # the parts alone, without cover or contents (a state's one-pager)
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ class Printer:
         query = [("part", p) for p in job.parts]
         if job.double_sided:
             query.append(("sides", "2"))
+        if job.sheet:
+            query.append(("sheet", "1"))
         return f"{self.base}/print/{'?' + urlencode(query) if query else ''}"
 
     def print(self, job: Job) -> int:

@@ -189,7 +189,7 @@
   // canonical link, which MkDocs writes when mkdocs.yml sets site_url.
   function runningHeads(cover, doubleSided) {
     var title = headingText(document.getElementById("pb-cover"));
-    var version = cover.querySelector(".pb-version");
+    var version = document.querySelector(".pb-version");
     var header = title + (version ? " · " + version.textContent.split(" · ")[0] : "");
     var canonical = document.querySelector("link[rel='canonical']");
     var address = canonical ? canonical.href.replace(/print\/?$/, "") : "";
@@ -202,18 +202,20 @@
       css += "@page :left { @top-right { content: none; } @top-left { " + head + " } " +
         "@bottom-left { content: none; } @bottom-right { " + foot + " } }\n";
     }
-    css += "@page :first { @top-right { content: none; } @top-left { content: none; } " +
-      "@bottom-left { content: none; } @bottom-right { content: none; } }\n";
+    if (cover) {
+      css += "@page :first { @top-right { content: none; } @top-left { content: none; } " +
+        "@bottom-left { content: none; } @bottom-right { content: none; } " +
+        "@bottom-center { content: none; } }\n";
+    }
     var style = element("style");
     style.setAttribute("media", "print");
     style.textContent = css;
     document.head.appendChild(style);
-    if (shown) {
+    if (shown && cover) {
       var line = element("p", "pb-site-address", "Online: ");
       var a = element("a", "", shown);
       a.href = address;
       line.appendChild(a);
-      var version = cover.querySelector(".pb-version");
       cover.insertBefore(line, version ? version.nextSibling : null);
     }
   }
@@ -263,6 +265,79 @@
     },
   };
 
+  // A "where are we?" worksheet for a theme (`part=pb-worksheet-<theme id>`): its key
+  // strategies, as the contents list them, each with boxes to tick and lines for notes.
+  function worksheet(article, id) {
+    var themeId = "pb-theme-" + id.slice("pb-worksheet-".length);
+    var theme = document.getElementById(themeId);
+    var entry = article.querySelector(".pb-print-toc a[href='#" + themeId + "']");
+    if (!theme || !entry) return null;
+    var title = "Where are we? " + headingText(theme).replace(/^\d+\.\s*/, "");
+    var part = document.createDocumentFragment();
+    var heading = element("h1", "pb-chapter pb-worksheet-title", title);
+    heading.id = id;
+    part.appendChild(heading);
+    part.appendChild(element("p", "pb-worksheet-intro",
+      "For your group to fill in together: for each key strategy, tick how far your " +
+      "partnership has got, and note what you would do next and who will do it."));
+    all("li li > a", entry.closest("li")).forEach(function (a) {
+      var item = element("section", "pb-worksheet-item");
+      item.appendChild(element("h2", "", a.textContent));
+      var scale = element("p", "pb-worksheet-scale");
+      ["Not started", "Under way", "Part of how we work"].forEach(function (label) {
+        var box = element("span", "pb-box");
+        box.setAttribute("aria-hidden", "true");
+        scale.appendChild(box);
+        scale.appendChild(element("span", "pb-box-label", label));
+      });
+      item.appendChild(scale);
+      item.appendChild(element("p", "pb-notes", "Notes and next steps:"));
+      var lines = element("div", "pb-note-lines");
+      lines.setAttribute("aria-hidden", "true");
+      for (var i = 0; i < 3; i += 1) lines.appendChild(element("div", "pb-note-line"));
+      item.appendChild(lines);
+      part.appendChild(item);
+    });
+    var li = element("li");
+    var link = element("a", "", title);
+    link.setAttribute("href", "#" + id);
+    li.appendChild(link);
+    return { part: part, entry: li };
+  }
+
+  function addWorksheets(article, wanted) {
+    var glossary = document.getElementById("pb-glossary");
+    var toc = article.querySelector(".pb-print-toc > ul");
+    var glossaryEntry = toc && toc.querySelector(":scope > li > a[href='#pb-glossary']");
+    wanted.forEach(function (id) {
+      if (id.indexOf("pb-worksheet-") !== 0) return;
+      var sheet = worksheet(article, id);
+      if (!sheet) return;
+      if (glossary) glossary.parentNode.insertBefore(sheet.part, glossary);
+      else article.appendChild(sheet.part);
+      if (toc) toc.insertBefore(sheet.entry, glossaryEntry ? glossaryEntry.parentNode : null);
+    });
+  }
+
+  // A sheet (`sheet=1`, the state downloads): the parts alone, without cover or contents.
+  function asSheet(article) {
+    ["pb-contents", "pb-states"].forEach(function (id) {
+      var heading = document.getElementById(id);
+      if (!heading) return;
+      removeBody(heading);
+      heading.remove();
+    });
+    var cover = document.getElementById("pb-cover");
+    var node = cover.nextSibling;
+    while (node && !(node.classList && node.classList.contains("pb-chapter"))) {
+      var next = node.nextSibling;
+      node.remove();
+      node = next;
+    }
+    if (node) node.classList.remove("pb-chapter");
+    cover.remove();
+  }
+
   function setUpPrintView() {
     var cover = document.getElementById("pb-cover");
     if (!cover) return;
@@ -270,17 +345,19 @@
     var params = new URLSearchParams(window.location.search);
     var wanted = params.getAll("part");
     var doubleSided = params.get("sides") === "2";
-    // A packet always has the glossary of the terms it uses.
-    if (wanted.length && wanted.indexOf("pb-glossary") === -1 && document.getElementById("pb-glossary")) {
-      wanted.push("pb-glossary");
-    }
+    var sheet = params.get("sheet") === "1" && wanted.length > 0;
     // A state keeps the states' heading above it (not the map of every state), so that
     // the outline stays a tree.
     var headingOnly = [];
     if (wanted.some(function (id) { return id.indexOf("pb-state-") === 0; })) {
       headingOnly.push("pb-states");
     }
+    addWorksheets(article, wanted);
     if (wanted.length) keepParts(article, wanted, headingOnly);
+    var coverSection = sheet ? null : wrapCover(article);
+    runningHeads(coverSection, doubleSided);
+    if (sheet) asSheet(article);
+    else packetList(coverSection, wanted.filter(function (id) { return id !== "pb-states"; }));
     // Links to pages of the site: to the same place in this document, or plain text.
     all("a[href]", article).forEach(function (a) {
       var href = a.getAttribute("href");
@@ -299,9 +376,6 @@
       if (!li.querySelector("a")) li.remove();
     });
     if (wanted.length) glossaryOfPacket(article);
-    var coverSection = wrapCover(article);
-    runningHeads(coverSection, doubleSided);
-    packetList(coverSection, wanted.filter(function (id) { return id !== "pb-states"; }));
     wrapStories(article);
     contentsLines(article);
     crossReferences(article);
