@@ -163,11 +163,21 @@ def number_ids(doc) -> None:
     root = doc.Root.get("/StructTreeRoot")
     if root is None:
         return
-    names = []
-    for index, element in enumerate(e for e in _struct_elements(root) if "/ID" in e):
+    names, renamed = [], {}
+    elements = list(_struct_elements(root))
+    for index, element in enumerate(e for e in elements if "/ID" in e):
         new = pikepdf.String(f"pb{index}")
+        renamed[bytes(element.ID)] = new
         element.ID = new
         names += [new, element]
+    # Table cells name their header cells by those ids (/A << /O /Table /Headers [...] >>).
+    for element in elements:
+        attributes = element.get("/A")
+        if attributes is None:
+            continue
+        for owner in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+            if isinstance(owner, pikepdf.Dictionary) and "/Headers" in owner:
+                owner.Headers = pikepdf.Array([renamed.get(bytes(h), h) for h in owner.Headers])
     if "/IDTree" in root:
         root.IDTree = doc.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
 

@@ -105,7 +105,7 @@
   // a long one (over half a page) may break between paragraphs.
   function wrapStories(article) {
     all("h4[id^='story-'], h4[id*='-story-'], h3[id^='story-']", article).forEach(function (h) {
-      var card = element("section", "pb-story-card");
+      var card = element("section", "pb-print-story");
       h.parentNode.insertBefore(card, h);
       var node = h;
       do {
@@ -118,6 +118,25 @@
         (node.classList.contains("pb-story-meta") || node.classList.contains("pb-story-body"))
       );
       if (card.textContent.length > 1800) card.classList.add("pb-long");
+    });
+  }
+
+  // Stories are printed once: a state's copy of a story told in full elsewhere in the
+  // document (under its theme) keeps its title and meta line and points there by page.
+  function storiesOnce(article) {
+    all(".pb-print-story > [id*='-story-']", article).forEach(function (heading) {
+      var id = heading.id.replace(/^pb-state-[a-z]+-/, "");
+      var full = document.getElementById(id);
+      if (!full || full === heading) return;
+      var card = heading.parentNode;
+      all(".pb-story-body, .pb-story-meta + .pb-story-meta", card).forEach(function (n) {
+        n.remove();
+      });
+      var note = element("p", "pb-told-in-full", "Told in full under its theme: ");
+      var a = element("a", "", headingText(full));
+      a.setAttribute("href", "#" + id);
+      note.appendChild(a);
+      card.appendChild(note);
     });
   }
 
@@ -226,6 +245,7 @@
     if (!note || !keptIds.length) return;
     note.textContent = "In this packet";
     note.hidden = false;
+    cover.classList.add("pb-packet-cover");
     var list = element("ul", "pb-packet-list pb-print-toc");
     keptIds.forEach(function (id) {
       var heading = document.getElementById(id);
@@ -377,6 +397,7 @@
     });
     if (wanted.length) glossaryOfPacket(article);
     wrapStories(article);
+    storiesOnce(article);
     contentsLines(article);
     crossReferences(article);
     printedAddresses(article);
