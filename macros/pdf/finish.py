@@ -191,15 +191,9 @@ def figure_alt(doc, alts: list[str]) -> int:
     if root is None:
         return 0
     missing = [e for e in _struct_elements(root) if e.S == "/Figure" and not e.get("/Alt")]
-    # A figure around a figure (<figure><svg role="img">) needs the text once, inside.
-    missing = [e for e in missing if not _has_figure_child(e)]
     for element, text in zip(missing, alts, strict=False):
         element.Alt = pikepdf.String(text)
     return max(0, len(missing) - len(alts))
-
-
-def _has_figure_child(element) -> bool:
-    return any(child is not element and child.S == "/Figure" for child in _struct_elements(element))
 
 
 def describe_links(doc, destinations: dict[str, str], addresses: dict[str, str]) -> None:

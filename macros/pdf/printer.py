@@ -91,9 +91,9 @@ FACTS_JS = """() => {
     const href = a.href;
     if (!(href in addresses)) addresses[href] = text(a) + " (" + a.getAttribute("href") + ")";
   });
-  const alts = Array.from(article.querySelectorAll("figure, svg[role=img], img"), n =>
-    n.getAttribute("aria-label") || n.getAttribute("alt") ||
-    (n.querySelector && n.querySelector("[aria-label]")?.getAttribute("aria-label")) || ""
+  // Chromium gives <img alt> and role="img" their text; a <figure> it leaves without.
+  const alts = Array.from(article.querySelectorAll("figure"), n =>
+    n.getAttribute("aria-label") || n.querySelector("figcaption")?.textContent || ""
   ).filter(Boolean);
   const chapters = Array.from(article.querySelectorAll("h1.pb-chapter"), h => h.id);
   return {headings, destinations, addresses, alts, chapters,

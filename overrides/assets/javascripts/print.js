@@ -358,6 +358,24 @@
     cover.remove();
   }
 
+  // Figures on paper. The map's alternative text names the states it shows (its tiles
+  // are links on screen, words in a PDF). The matrix's empty cells say so in words, so
+  // that every row of the table has all its cells (PDF/UA: a regular table).
+  function figures(article) {
+    all(".pb-tile-figure", article).forEach(function (figure) {
+      var shown = all("a.pb-tile[aria-label]", figure).map(function (a) {
+        return a.getAttribute("aria-label");
+      });
+      var text = "Tile map of the United States, one square per state. " +
+        (shown.length ? "States in this playbook: " + shown.join("; ") + "." : "");
+      figure.setAttribute("aria-label", text.trim());
+    });
+    all(".pb-matrix td", article).forEach(function (td) {
+      if (td.textContent.trim()) return;
+      td.appendChild(element("span", "pb-visually-hidden", "none"));
+    });
+  }
+
   function setUpPrintView() {
     var cover = document.getElementById("pb-cover");
     if (!cover) return;
@@ -398,6 +416,7 @@
     if (wanted.length) glossaryOfPacket(article);
     wrapStories(article);
     storiesOnce(article);
+    figures(article);
     contentsLines(article);
     crossReferences(article);
     printedAddresses(article);
