@@ -63,6 +63,7 @@
 
   function chapterOf(node) {
     // The part (theme, state, …) a node is in: the nearest chapter heading before it.
+    if (node.classList && node.classList.contains("pb-chapter")) return node;
     var chapters = all(".pb-chapter");
     var found = null;
     chapters.forEach(function (chapter) {
@@ -129,11 +130,9 @@
       var full = document.getElementById(id);
       if (!full || full === heading) return;
       var card = heading.parentNode;
-      all(".pb-story-body, .pb-story-meta + .pb-story-meta", card).forEach(function (n) {
-        n.remove();
-      });
-      var note = element("p", "pb-told-in-full", "Told in full under its theme: ");
-      var a = element("a", "", headingText(full));
+      all(".pb-story-body, .pb-story-meta", card).forEach(function (n) { n.remove(); });
+      var note = element("p", "pb-told-in-full");
+      var a = element("a", "", "Told in full under its theme");
       a.setAttribute("href", "#" + id);
       note.appendChild(a);
       card.appendChild(note);
@@ -226,6 +225,12 @@
         "@bottom-left { content: none; } @bottom-right { content: none; } " +
         "@bottom-center { content: none; } }\n";
     }
+    // A blank page before a right-hand opening carries nothing (after :left, which
+    // Chromium would otherwise let win over the page's name).
+    var none = "@top-left { content: none; } @top-right { content: none; } " +
+      "@bottom-left { content: none; } @bottom-right { content: none; } " +
+      "@bottom-center { content: none; }";
+    css += "@page pb-blank { " + none + " }\n@page pb-blank:left { " + none + " }\n";
     var style = element("style");
     style.setAttribute("media", "print");
     style.textContent = css;
@@ -372,7 +377,7 @@
     });
     all(".pb-matrix td", article).forEach(function (td) {
       if (td.textContent.trim()) return;
-      td.appendChild(element("span", "pb-visually-hidden", "none"));
+      td.appendChild(element("span", "pb-print-none", "none"));
     });
   }
 
