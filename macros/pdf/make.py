@@ -6,6 +6,8 @@ macros/site/publish.py and print with macros/pdf/printer.py; they call no comman
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import shutil
 import tempfile
@@ -14,6 +16,18 @@ from pathlib import Path
 from macros.content.playbook import Playbook
 from macros.content.settings import data_dir_name
 from macros.pages.downloads import Download, downloads
+from macros.pages.print_view import (
+    CONTENTS,
+    COVER,
+    GLOSSARY,
+    POLICY,
+    RESOURCES,
+    STATES,
+    printed_states,
+    state_anchor,
+    theme_anchor,
+)
+from macros.pdf import paged
 from macros.pdf.printer import Job, PdfError, Printer, chromium_path
 from macros.site import publish
 from macros.site.build_context import BuildContext
@@ -61,6 +75,26 @@ def print_jobs(site: Path, pb: Playbook, jobs: list[Job], published: Path | None
             print(f"Wrote {os.path.relpath(path)} ({done.pages} pages, {done.seconds:.1f} s)")
 
 
+PAGE_COUNTS = "print/pages.json"
+
+
+def write_page_counts(context: BuildContext, site: Path, whole_pdf: Path) -> None:
+    """print/pages.json: how many pages the cover, the contents and each part take in the
+    whole playbook as printed, for the page count of the "Make a packet" page."""
+    ctx, pb = context.pages_context, context.playbook
+    parts = [theme_anchor(t) for t in pb.themes] + [
+        state_anchor(s.code) for s in printed_states(ctx)
+    ]
+    parts += [STATES, POLICY, RESOURCES, GLOSSARY]
+    lengths = paged.part_lengths(whole_pdf.read_bytes(), [COVER, CONTENTS, *parts])
+    counts = {
+        "cover": 1,
+        "contents": math.ceil(lengths.get(CONTENTS, 1)),
+        "parts": {name: lengths[name] for name in parts if name in lengths},
+    }
+    (site / PAGE_COUNTS).write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n")
+
+
 def publish_with_pdfs(context: BuildContext, site: Path) -> int:
     """A fresh build with its links and every PDF, which then replaces `site`.
     Returns how many PDFs the site offers."""
@@ -72,6 +106,7 @@ def publish_with_pdfs(context: BuildContext, site: Path) -> int:
         items = downloads(context.pages_context)
         jobs = [job_for(item, context.playbook, staging) for item in items]
         print_jobs(staging, context.playbook, jobs, published=site)
+        write_page_counts(context, staging, staging / items[0].path)
         publish.replace_site(staging, site)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)

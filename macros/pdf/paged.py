@@ -62,3 +62,29 @@ def shifted(pages: Mapping[str, int], chapters: list[str], blanks: list[str]) ->
     after it one page on."""
     starts = sorted(pages[c] for c in blanks)
     return {name: page + sum(1 for s in starts if s <= page) for name, page in pages.items()}
+
+
+def destination_positions(pdf: bytes, names: Iterable[str]) -> tuple[dict[str, float], int]:
+    """{name: where it is, in pages from the start (2.25: a quarter down page 3)}, and the
+    number of pages."""
+    import pikepdf
+
+    wanted = set(names)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        index = {page.objgen: i for i, page in enumerate(doc.pages)}
+        out = {}
+        for key, dest in (doc.Root.get("/Dests") or {}).items():
+            if key[1:] in wanted:
+                page = dest[0]
+                height = float(page.MediaBox[3])
+                out[key[1:]] = index[page.objgen] + (height - float(dest[3])) / height
+        return out, len(doc.pages)
+
+
+def part_lengths(pdf: bytes, parts: Iterable[str]) -> dict[str, float]:
+    """How many pages each part of a printed document takes, from where it starts to where
+    the next starts (the last: to the end). For the "Make a packet" page's page count."""
+    positions, pages = destination_positions(pdf, parts)
+    ordered = sorted(positions.items(), key=lambda item: item[1])
+    ends = [start for _name, start in ordered[1:]] + [float(pages)]
+    return {name: round(end - start, 2) for (name, start), end in zip(ordered, ends, strict=True)}

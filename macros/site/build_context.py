@@ -31,6 +31,7 @@ class BuildContext:
     data_dir: Path
     playbook: Playbook
     pdf_links: bool = False  # link each page's PDF (only when `playbook pdf` prints them)
+    site_url: str = ""  # where the site is published (mkdocs.yml), for addresses on paper
     pages_context: PageContext = field(init=False)
     pages: list[GeneratedPage] = field(init=False)
 
@@ -58,7 +59,7 @@ class BuildContext:
     @property
     def print_view(self) -> GeneratedPage:
         """The whole playbook on one page, for print; not in the navigation."""
-        return GeneratedPage(PRINT_URI, print_page(self.pages_context), None)
+        return GeneratedPage(PRINT_URI, print_page(self.pages_context, self.site_url), None)
 
     @property
     def extra_files(self) -> dict[str, str]:

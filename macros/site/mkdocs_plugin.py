@@ -71,6 +71,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         context = self._context()
+        context.site_url = config.site_url or ""  # printed addresses and QR codes
         for name, content in context.extra_files.items():  # open data, on every build
             files.append(File.generated(config, name, content=content))
         docs_prefix = posixpath.relpath(config.docs_dir, context.project).replace("\\", "/")

@@ -116,7 +116,9 @@
       } while (
         node &&
         !/^H[1-6]$/.test(node.tagName) &&
-        (node.classList.contains("pb-story-meta") || node.classList.contains("pb-story-body"))
+        ["pb-story-meta", "pb-story-body", "pb-summary", "pb-online"].some(function (c) {
+          return node.classList.contains(c);
+        })
       );
       if (card.textContent.length > 1800) card.classList.add("pb-long");
     });
@@ -130,7 +132,6 @@
       var full = document.getElementById(id);
       if (!full || full === heading) return;
       var card = heading.parentNode;
-      all(".pb-story-body, .pb-story-meta", card).forEach(function (n) { n.remove(); });
       var note = element("p", "pb-told-in-full");
       var a = element("a", "", "Told in full under its theme");
       a.setAttribute("href", "#" + id);
@@ -155,7 +156,9 @@
   // "(p. 12)" after a link to another part of the document: on paper a link goes nowhere.
   function crossReferences(article) {
     all("a[href^='#']", article).forEach(function (a) {
-      if (a.closest(".pb-print-toc, .pb-cover, svg, table, h1, h2, h3, h4, h5, h6")) return;
+      if (a.closest(".pb-print-toc, .pb-cover, .pb-online, svg, table, h1, h2, h3, h4, h5, h6")) {
+        return;
+      }
       if (a.classList.contains("pb-term")) return;
       var target = targetOf(a);
       if (!target || chapterOf(target) === chapterOf(a)) return;
@@ -177,6 +180,7 @@
 
   function printedAddresses(article) {
     all("a[href^='http']", article).forEach(function (a) {
+      if (a.closest(".pb-online")) return; // printed shortened already, with its QR code
       var short = shortAddress(a.getAttribute("href"));
       if (short !== a.getAttribute("href")) a.setAttribute("data-pb-print-href", short);
     });
@@ -381,6 +385,39 @@
     });
   }
 
+  // The "Make a packet" form above the cover (print_packet_form.html.j2): it shows the
+  // choice in the address, a print button, and the number of pages when the site was
+  // published with its PDFs (`playbook pdf` writes print/pages.json, measured on paper).
+  function packetForm(params) {
+    var form = document.querySelector(".pb-packet-form");
+    if (!form) return;
+    var wanted = params.getAll("part");
+    all("input[name='part']", form).forEach(function (box) {
+      if (params.has("part")) box.checked = wanted.indexOf(box.value) !== -1;
+    });
+    var worksheets = form.querySelector("input[name='worksheets']");
+    if (worksheets) worksheets.checked = params.get("worksheets") === "1";
+    var button = form.querySelector(".pb-print-button");
+    if (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    }
+    var count = form.querySelector(".pb-packet-count");
+    if (!count || !window.fetch) return;
+    window.fetch("pages.json").then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (pages) {
+        if (!pages) return;
+        var parts = wanted.length ? wanted : Object.keys(pages.parts);
+        var total = pages.cover + pages.contents;
+        parts.forEach(function (id) { total += pages.parts[id] || 0; });
+        if (params.get("worksheets") === "1") {
+          total += parts.filter(function (id) { return id.indexOf("pb-theme-") === 0; }).length;
+        }
+        count.textContent = "About " + Math.max(1, Math.round(total)) + " pages.";
+      })
+      .catch(function () {});
+  }
+
   function setUpPrintView() {
     var cover = document.getElementById("pb-cover");
     if (!cover) return;
@@ -389,6 +426,14 @@
     var wanted = params.getAll("part");
     var doubleSided = params.get("sides") === "2";
     var sheet = params.get("sheet") === "1" && wanted.length > 0;
+    // From the "Make a packet" form: a worksheet for each chosen theme.
+    if (params.get("worksheets") === "1") {
+      wanted.filter(function (id) { return id.indexOf("pb-theme-") === 0; }).forEach(function (id) {
+        var sheetId = "pb-worksheet-" + id.slice("pb-theme-".length);
+        if (wanted.indexOf(sheetId) === -1) wanted.push(sheetId);
+      });
+    }
+    packetForm(params);
     // A state keeps the states' heading above it (not the map of every state), so that
     // the outline stays a tree.
     var headingOnly = [];
