@@ -26,9 +26,11 @@ from mkdocs.utils import get_relative_url
 
 from macros.content.problems import ContentError
 from macros.pages.common import GLOSSARY_URI
-from macros.pages.downloads import Download
+from macros.pages.downloads import Download, PacketLink
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
+
+PRINT_URL = "print/"  # the print view, with its "Make a packet" form
 from macros.content.settings import DEFAULT_DATA_DIR
 from macros.site.build_context import BuildContext
 from macros.site.nav import NavError, expand_nav
@@ -104,7 +106,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             anchors = glossary_terms.anchors(context.playbook)
             html = glossary_terms.link_terms(html, anchors, url)
         item = context.downloads.get(page.file.src_uri)
-        return html if item is None else _with_download_link(html, page.file.url, item)
+        if item is not None:
+            html = _with_download_link(html, page.file.url, item)
+        packet = context.packet_links.get(page.file.src_uri)
+        return html if packet is None else _with_packet_link(html, page.file.url, packet)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds when a data file changes: the data folder is watched
@@ -116,6 +121,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.context is None:  # pragma: no cover - MkDocs always calls on_config first
             raise RuntimeError("the playbook plugin was used before on_config")
         return self.context
+
+
+def _with_packet_link(html: str, page_url: str, packet: PacketLink) -> str:
+    query = "".join(f"{'&' if i else '?'}part={p}" for i, p in enumerate(packet.parts))
+    href = get_relative_url(PRINT_URL, page_url) + query
+    link = (
+        f'<p class="pb-packet-link pb-no-print"><a href="{html_text(href)}">'
+        f"{html_text(packet.label)}</a></p>\n"
+    )
+    head, found, rest = html.partition("</h1>")
+    return f"{head}{found}\n{link}{rest}" if found else link + html
 
 
 def _with_download_link(html: str, page_url: str, item: Download) -> str:

@@ -424,6 +424,8 @@
     var article = cover.closest("article") || document.body;
     var params = new URLSearchParams(window.location.search);
     var wanted = params.getAll("part");
+    // Extras alone (the form's glossary is ticked from the start) make no packet.
+    if (!wanted.some(function (id) { return /^pb-(theme|state)-/.test(id); })) wanted = [];
     var doubleSided = params.get("sides") === "2";
     var sheet = params.get("sheet") === "1" && wanted.length > 0;
     // From the "Make a packet" form: a worksheet for each chosen theme.
