@@ -26,6 +26,7 @@ from macros.pages.downloads import downloads
 from macros.pages.print_view import printed_states
 from macros.pages.states import state_resources
 from macros.pages.urls import page_url
+from macros.pdf.printer import CHROMIUM_ARGS
 from tests.conftest import CHROMIUM, ROOT, Project, run_playbook
 from tests.pdf_pages import PrintedPdf
 
@@ -626,6 +627,52 @@ def test_the_metadata_says_pdf_ua_title_and_language(published):
             assert doc.Root.Lang == "en" and doc.Root.ViewerPreferences.DisplayDocTitle, name
 
 
+# The "Make a packet" page -------------------------------------------------------------------
+
+
+def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb, tmp_path):
+    """From a theme page to its form, a state ticked, the packet shown and printed from the
+    browser: the cover, the contents, the theme, the state and the glossary, nothing else."""
+    from playwright.sync_api import sync_playwright
+
+    from macros.site.local_server import serve_folder
+
+    theme = pb.themes[PACKET_THEME]
+    with serve_folder(published) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/themes/{PACKET_THEME}/")
+            page.get_by_role("link", name="Make a packet with this theme").click()
+            page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+            page.get_by_role("checkbox", name="Kansas").check()
+            page.get_by_role("button", name="Show the packet").click()
+            page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+            query = page.url.split("?", 1)[1]
+            assert query == f"part=pb-theme-{PACKET_THEME}&part=pb-state-ks&part=pb-glossary"
+            count = page.locator(".pb-packet-count").inner_text()
+            out = tmp_path / "from-the-site.pdf"
+            # What the browser's "Print" makes: print media, the page size of print.css.
+            out.write_bytes(page.pdf(prefer_css_page_size=True, tagged=True, outline=True))
+        finally:
+            browser.close()
+    made = Pdf(out)
+    assert made.top_bookmarks() == [pb.info.title, "Contents", theme.title, "States", "Glossary"]
+    assert made.children("States") == ["Kansas"]
+    pages = int(re.fullmatch(r"About (\d+) pages\.", count).group(1))
+    assert abs(pages - len(made.pages)) <= 2, (count, len(made.pages))
+
+
+def test_the_published_site_knows_how_long_each_part_is(published, pb):
+    import json
+
+    counts = json.loads((published / "print" / "pages.json").read_text())
+    assert counts["cover"] == 1 and counts["contents"] >= 1
+    for theme in pb.themes:
+        assert counts["parts"][f"pb-theme-{theme}"] >= 1
+    assert 0 < counts["parts"]["pb-state-ks"] < 2
+
+
 # Pictures of the pages --------------------------------------------------------------------
 
 
@@ -671,15 +718,31 @@ def test_a_page_of_each_kind_of_pdf_is_not_blank(published, whole, packet, pb):
 def test_an_external_link_is_clickable_and_printed_with_its_address(tmp_path):
     chromium_or_skip()
     project = Project(tmp_path / "project")
+    config = project.path / "mkdocs.yml"
+    if "\nsite_url:" not in config.read_text():
+        config.write_text(config.read_text() + "\nsite_url: https://example.org/playbook/\n")
     out = tmp_path / "minimal.pdf"
     result = pdf_command(project.path, "--output", str(out))
     assert "building the site afresh" in result.stdout  # it had no site/ yet
     assert not (project.path / "site").exists()
     pdf = Pdf(out)
-    uris = [str(link["/A"]["/URI"]) for link in pdf.links if "/A" in link]
-    assert uris == ["https://example.org/report"]
-    # On paper, the address without its scheme: what a reader types.
-    assert "A linked report (example.org/report)" in pdf.text
+    uris = {str(link["/A"]["/URI"]) for link in pdf.links if "/A" in link}
+    site = re.search(r"^site_url: (\S+)", config.read_text(), re.M).group(1)
+    assert "https://example.org/report" in uris
+    assert {uri for uri in uris if not uri.startswith(site)} == {"https://example.org/report"}
+    # On paper, the address without its scheme: what a reader types; with a QR code.
+    assert "example.org/report" in pdf.text
+    import pikepdf
+
+    from macros.pdf.finish import _struct_elements
+
+    with pikepdf.open(out) as doc:
+        alts = [str(e.get("/Alt", "")) for e in _struct_elements(doc.Root.StructTreeRoot)]
+    assert "QR code: https://example.org/report" in alts
+    assert any(alt.startswith(f"QR code: {site}stories/") for alt in alts)
+    printed = PrintedPdf(out)
+    assert f"Online: {site.split('//')[1].rstrip('/')}" in normal(printed.page_text(1))
+    assert site.split("//")[1].rstrip("/") in printed.margin_lines(2)
 
 
 # The published site -----------------------------------------------------------------------
