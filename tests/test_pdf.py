@@ -233,10 +233,14 @@ def test_the_outline_has_every_theme_and_every_state_where_they_start(whole, pb)
     ]
     assert whole.children("States") == states
     chapters = [b for b in whole.bookmarks if b.level == 0 and b.title in themes]
-    chapters += [b for b in whole.bookmarks if b.level == 1 and b.title in states]
-    assert len(chapters) == len(themes) + len(states)
-    for bookmark in chapters:
+    assert len(chapters) == len(themes)
+    for bookmark in chapters:  # a theme opens a page
         assert whole.body(bookmark.page).startswith(bookmark.title), bookmark
+    in_states = [b for b in whole.bookmarks if b.level == 1 and b.title in states]
+    assert len(in_states) == len(states)
+    for bookmark in in_states:  # states follow one another
+        lines = [line.text for line in whole.printed.body_lines(bookmark.page + 1)]
+        assert bookmark.title in lines, bookmark
 
 
 def test_bookmarks_keep_the_words_of_headings_that_wrap(whole, pb):
@@ -657,7 +661,10 @@ def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb,
         finally:
             browser.close()
     made = Pdf(out)
-    assert made.top_bookmarks() == [pb.info.title, "Contents", theme.title, "States", "Glossary"]
+    # (Chromium's own bookmarks lose the space where a heading wraps: compared without.)
+    tops = [title.replace(" ", "") for title in made.top_bookmarks()]
+    wanted = [pb.info.title, "Contents", theme.title, "States", "Glossary"]
+    assert tops == [title.replace(" ", "") for title in wanted]
     assert made.children("States") == ["Kansas"]
     pages = int(re.fullmatch(r"About (\d+) pages\.", count).group(1))
     assert abs(pages - len(made.pages)) <= 2, (count, len(made.pages))
