@@ -276,6 +276,10 @@ def finish(
         }
         if meta.epoch is not None:
             info["/CreationDate"] = info["/ModDate"] = pdf_date(meta.epoch)
+        else:  # no date of the content: the time of printing, as Chromium wrote it
+            for key in ("/CreationDate", "/ModDate"):
+                if key in doc.docinfo:
+                    info[key] = str(doc.docinfo[key])
         doc.docinfo = doc.make_indirect(
             pikepdf.Dictionary({k: pikepdf.String(v) for k, v in info.items()})
         )
