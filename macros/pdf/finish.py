@@ -130,12 +130,71 @@ def _artifact(ops: list) -> list:
     return out + pending
 
 
+# The tokens of a content stream that matter here, in one pass over the bytes: strings and
+# dictionaries are skipped whole (their bytes may look like operators), operators found.
+_TOKENS = re.compile(
+    rb"\((?:[^\\)]|\\.)*\)"  # a literal string (Chromium escapes its parentheses)
+    rb"|<<|>>|<[0-9A-Fa-f\s]*>"  # dictionary brackets, a hex string
+    rb"|/[^\s/\[\]()<>{}%]*"  # a name
+    rb"|%[^\r\n]*"  # a comment
+    rb"|[A-Za-z'\"*][A-Za-z0-9'\"*]*",  # an operator (or true, false, null)
+    re.S,
+)
+_KEYWORDS = {b"true", b"false", b"null"}
+_PAINT = {op.encode() for op in PAINT_OPS}
+_PATH = {op.encode() for op in PATH_OPS}
+
+
+def artifact_bytes(stream: bytes) -> bytes | None:
+    """The same as _artifact, on the bytes of a content stream, ten times faster (a 40-page
+    print holds some 200 000 operations); None when the stream holds an inline image, which
+    this scanner does not read."""
+    inserts: list[tuple[int, bytes]] = []  # (offset, text to insert there)
+    depth, start, path_start, text_start = 0, 0, None, None
+    for match in _TOKENS.finditer(stream):
+        token = match.group()
+        first = token[:1]
+        if first in b"(</%>" or token in _KEYWORDS:
+            continue
+        op, end = token, match.end()
+        if op == b"BI":
+            return None
+        if text_start is not None:
+            if op == b"ET":
+                inserts += [(text_start, b"/Artifact BMC\n"), (end, b"\nEMC")]
+                text_start = None
+        elif op in (b"BDC", b"BMC"):
+            depth, path_start = depth + 1, None
+        elif op == b"EMC":
+            depth -= 1
+        elif depth == 0 and op == b"BT":
+            text_start = start
+        elif depth == 0 and op in _PATH:
+            path_start = start if path_start is None else path_start
+        elif depth == 0 and op in _PAINT:
+            at = start if path_start is None else path_start
+            inserts += [(at, b"/Artifact BMC\n"), (end, b"\nEMC")]
+            path_start = None
+        elif op not in (b"W", b"W*"):
+            path_start = None
+        start = end
+    out, last = [], 0
+    for offset, text in inserts:
+        out += [stream[last:offset], text]
+        last = offset
+    out.append(stream[last:])
+    return b"".join(out)
+
+
 def mark_artifacts(doc) -> None:
     import pikepdf
 
     for page in doc.pages:
-        ops = pikepdf.parse_content_stream(page)
-        page.Contents = doc.make_stream(pikepdf.unparse_content_stream(_artifact(ops)))
+        raw = page.Contents.read_bytes() if "/Contents" in page else b""
+        fast = artifact_bytes(raw)
+        if fast is None:
+            fast = pikepdf.unparse_content_stream(_artifact(pikepdf.parse_content_stream(page)))
+        page.Contents = doc.make_stream(fast)
 
 
 def _struct_elements(root):

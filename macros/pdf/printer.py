@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 # Prints at once: Chromium lays out and writes each PDF in its own renderer; two keep both
 # cores of a small machine busy, more only queue.
 PARALLEL = max(1, min(3, os.cpu_count() or 1))
+SKIPPED = re.compile(
+    r"/assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|story-filters\.js|workers/)|/search/"
+)
 
 
 class PdfError(Exception):
@@ -175,6 +179,9 @@ class Printer:
         context = await self._browser.new_context()
         try:
             page = await context.new_page()
+            # What paper does not need: Material's script (search, tooltips, instant
+            # navigation), the search index, the story filters. print.js is all it runs.
+            await page.route(SKIPPED, lambda route: route.abort())
             await page.goto(self.url(job), wait_until="load")
             await page.wait_for_selector("html[data-pb-print-ready]", state="attached")
             missing = await page.evaluate(
@@ -196,7 +203,9 @@ class Printer:
             subject=job.subject,
             epoch=int(epoch) if epoch.isdigit() else None,
         )
-        data, pages = finish(
+        # Off the event loop, so that the other prints go on meanwhile.
+        data, pages = await asyncio.to_thread(
+            finish,
             pdf,
             meta,
             destinations=facts["destinations"],
