@@ -15,7 +15,7 @@ from macros.pages.common import PageContext
 from macros.pages.downloads import packet_links
 from macros.pages.print_view import print_page, short_address, state_chapter
 from macros.pdf import paged
-from macros.pdf.finish import Metadata, _artifact, xmp_packet
+from macros.pdf.finish import Metadata, _artifact, artifact_bytes, xmp_packet
 from macros.render.qr import qr_svg
 from tests.conftest import ROOT
 
@@ -163,8 +163,8 @@ def test_part_lengths_run_from_one_part_to_the_next():
 # Finishing the PDF ------------------------------------------------------------------------
 
 
-def ops(text: str) -> list:
-    doc = pikepdf.new()  # kept alive while its stream is read
+def ops(doc, text: str) -> list:
+    """The instructions of a content stream; they live as long as `doc`."""
     return list(pikepdf.parse_content_stream(doc.make_stream(text.encode())))
 
 
@@ -175,12 +175,35 @@ def test_what_is_painted_outside_tags_becomes_an_artifact():
         "BT (Page 1 of 2) Tj ET "  # the footer: untagged
         "0 0 5 5 re f Q"  # a background
     )
-    out = pikepdf.unparse_content_stream(_artifact(ops(stream))).decode()
+    doc = pikepdf.new()
+    out = pikepdf.unparse_content_stream(_artifact(ops(doc, stream))).decode()
     assert "/Artifact BMC\nBT\n(Page 1 of 2) Tj\nET\nEMC" in out
     assert "/Artifact BMC\n0 0 5 5 re\nf\nEMC" in out
     assert "/P << /MCID 0 >> BDC\nBT\n(tagged) Tj\nET\nEMC" in out  # left as it was
     assert out.startswith("q\n0 0 10 10 re\nW\nn\n")
     assert out.count("/Artifact") == 2
+
+
+def test_the_fast_scan_marks_the_same_artifacts_as_pikepdfs_parser():
+    stream = (
+        "q 0 0 10 10 re W n "
+        "/P <</MCID 0>> BDC BT /F1 9 Tf (a \\) BT ET EMC \\\\) Tj ET EMC "  # operators in a string
+        "BT <0042 0054> Tj ET "
+        "0 0 m 5 5 l S "
+        "/Im0 Do Q"
+    )
+    doc = pikepdf.new()
+    fast = artifact_bytes(stream.encode())
+    assert fast is not None
+    slow = _artifact(ops(doc, stream))
+    parsed = pikepdf.parse_content_stream(doc.make_stream(fast))
+    as_text = [(str(i.operator), repr(list(i.operands))) for i in parsed]
+    assert as_text == [(str(i.operator), repr(list(i.operands))) for i in slow]
+    assert [t for t in as_text if t[0] == "BMC"] == [("BMC", '[pikepdf.Name("/Artifact")]')] * 3
+
+
+def test_a_stream_with_an_inline_image_is_left_to_pikepdfs_parser():
+    assert artifact_bytes(b"q BI /W 1 /H 1 ID x EI Q") is None
 
 
 def test_the_xmp_packet_says_pdf_ua_and_escapes_the_title():
