@@ -27,7 +27,7 @@ from macros.pages.print_view import printed_states
 from macros.pages.states import state_resources
 from macros.pages.urls import page_url
 from macros.pdf.printer import CHROMIUM_ARGS
-from tests.conftest import CHROMIUM, ROOT, Project, run_playbook
+from tests.helpers import CHROMIUM, ROOT, Project, run_playbook
 from tests.pdf_pages import PrintedPdf
 
 pytestmark = pytest.mark.browser

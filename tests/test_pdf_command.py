@@ -11,7 +11,7 @@ from macros.content.validate import load_playbook
 from macros.pages.common import PageContext
 from macros.pages.print_view import localize_html_links, page_anchors
 from macros.pdf.packet import choose
-from tests.conftest import Project, run_playbook
+from tests.helpers import Project, run_playbook
 
 # A file that exists: Chromium's path is only checked to exist before any browser starts.
 NOT_STARTED = sys.executable
