@@ -180,7 +180,8 @@
 
   function printedAddresses(article) {
     all("a[href^='http']", article).forEach(function (a) {
-      if (a.closest(".pb-online")) return; // printed shortened already, with its QR code
+      // Printed as its own text already: with a QR code, or the cover's address.
+      if (a.closest(".pb-online, .pb-site-address")) return;
       var short = shortAddress(a.getAttribute("href"));
       if (short !== a.getAttribute("href")) a.setAttribute("data-pb-print-href", short);
     });
@@ -221,8 +222,10 @@
     var foot = "content: " + cssString(shown) + "; " + font;
     var css = "@page { @top-right { " + head + " } @bottom-left { " + foot + " } }\n";
     if (doubleSided) {
+      // On a left-hand page the header and the page number sit on the outer (left) side.
+      var number = "content: \"Page \" counter(page) \" of \" counter(pages); " + font;
       css += "@page :left { @top-right { content: none; } @top-left { " + head + " } " +
-        "@bottom-left { content: none; } @bottom-right { " + foot + " } }\n";
+        "@bottom-left { " + number + " } @bottom-right { " + foot + " } }\n";
     }
     if (cover) {
       css += "@page :first { @top-right { content: none; } @top-left { content: none; } " +
