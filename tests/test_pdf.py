@@ -654,6 +654,8 @@ def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb,
             page.wait_for_selector("html[data-pb-print-ready]", state="attached")
             query = page.url.split("?", 1)[1]
             assert query == f"part=pb-theme-{PACKET_THEME}&part=pb-state-ks&part=pb-glossary"
+            count_text = "document.querySelector('.pb-packet-count').textContent"
+            page.wait_for_function(f"{count_text} !== ''")
             count = page.locator(".pb-packet-count").inner_text()
             out = tmp_path / "from-the-site.pdf"
             # What the browser's "Print" makes: print media, the page size of print.css.
@@ -675,6 +677,7 @@ def test_the_published_site_knows_how_long_each_part_is(published, pb):
 
     counts = json.loads((published / "print" / "pages.json").read_text())
     assert counts["cover"] == 1 and counts["contents"] >= 1
+    assert counts["terms"] == len(pb.terms)
     for theme in pb.themes:
         assert counts["parts"][f"pb-theme-{theme}"] >= 1
     assert 0 < counts["parts"]["pb-state-ks"] < 2

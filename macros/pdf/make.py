@@ -91,6 +91,7 @@ def write_page_counts(context: BuildContext, site: Path, whole_pdf: Path) -> Non
         "cover": 1,
         "contents": math.ceil(lengths.get(CONTENTS, 1)),
         "parts": {name: lengths[name] for name in parts if name in lengths},
+        "terms": len(pb.terms),  # a packet's glossary keeps only the terms it uses
     }
     (site / PAGE_COUNTS).write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n")
 

@@ -388,9 +388,8 @@
     });
   }
 
-  // The "Make a packet" form above the cover (print_packet_form.html.j2): it shows the
-  // choice in the address, a print button, and the number of pages when the site was
-  // published with its PDFs (`playbook pdf` writes print/pages.json, measured on paper).
+  // The "Make a packet" form above the cover (print_packet_form.html.j2): the choice in
+  // the address ticked, and a print button (without JavaScript: the browser's Print).
   function packetForm(params) {
     var form = document.querySelector(".pb-packet-form");
     if (!form) return;
@@ -405,17 +404,26 @@
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     }
-    var count = form.querySelector(".pb-packet-count");
+  }
+
+  // The packet's length, when the site was published with its PDFs: the pages each part
+  // took in the printed playbook (print/pages.json, written by `playbook pdf`), its
+  // glossary cut to the terms it keeps, one page of contents.
+  function packetCount(article, wanted) {
+    var count = document.querySelector(".pb-packet-form .pb-packet-count");
     if (!count || !window.fetch) return;
+    var kept = all("dl.pb-glossary dt", article).length;
     window.fetch("pages.json").then(function (r) { return r.ok ? r.json() : null; })
       .then(function (pages) {
         if (!pages) return;
         var parts = wanted.length ? wanted : Object.keys(pages.parts);
-        var total = pages.cover + pages.contents;
-        parts.forEach(function (id) { total += pages.parts[id] || 0; });
-        if (params.get("worksheets") === "1") {
-          total += parts.filter(function (id) { return id.indexOf("pb-theme-") === 0; }).length;
-        }
+        var total = pages.cover + (wanted.length ? 1 : pages.contents);
+        parts.forEach(function (id) {
+          var length = pages.parts[id] || 0;
+          if (id === "pb-glossary" && pages.terms) length *= kept / pages.terms;
+          if (id.indexOf("pb-worksheet-") === 0) length = 1;
+          total += length;
+        });
         count.textContent = "About " + Math.max(1, Math.round(total)) + " pages.";
       })
       .catch(function () {});
@@ -475,6 +483,7 @@
     contentsLines(article);
     crossReferences(article);
     printedAddresses(article);
+    packetCount(article, wanted);
     document.documentElement.setAttribute("data-pb-print-ready", "");
   }
 
