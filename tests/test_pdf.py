@@ -383,6 +383,9 @@ def test_a_packet_holds_nothing_else(packet, pb):
     assert strategies == {s.id for s in theme.strategies}
     ctx = PageContext(pb)
     wanted_resources = {r.id for c in PACKET_STATES for r in state_resources(ctx, pb.states[c])}
+    # The theme's resources, and those its stories cite (named in the story, as text).
+    wanted_resources |= {r.id for r in pb.resources_for("theme", theme.id)}
+    wanted_resources |= {r for s in pb.stories_for("theme", theme.id) for r in s.resources}
     assert {r.id for r in pb.resources.values() if normal(r.title) in text} == wanted_resources
     others = [t.tagline for t in pb.themes.values() if t.id != theme.id]
     assert [tagline for tagline in others if normal(tagline) in text] == []

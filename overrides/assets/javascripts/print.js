@@ -258,6 +258,8 @@
     note.textContent = "In this packet";
     note.hidden = false;
     cover.classList.add("pb-packet-cover");
+    // The playbook's introduction gives way to the list (and its terms to the packet's).
+    all(".pb-prose", cover).forEach(function (n) { n.remove(); });
     var list = element("ul", "pb-packet-list pb-print-toc");
     keptIds.forEach(function (id) {
       var heading = document.getElementById(id);
@@ -476,6 +478,7 @@
     all(".pb-print-toc li", article).reverse().forEach(function (li) {
       if (!li.querySelector("a")) li.remove();
     });
+    // After the links above point inside the document, and the cover lost its summary.
     if (wanted.length) glossaryOfPacket(article);
     wrapStories(article);
     storiesOnce(article);
