@@ -20,7 +20,7 @@ from macros.pages import GeneratedPage, generate_pages
 from macros.pages import open_data
 from macros.pages.checks import page_problems
 from macros.pages.common import PageContext
-from macros.pages.downloads import Download, downloads
+from macros.pages.downloads import Download, PacketLink, downloads, packet_links
 from macros.pages.print_view import PRINT_URI, print_page
 
 
@@ -31,6 +31,7 @@ class BuildContext:
     data_dir: Path
     playbook: Playbook
     pdf_links: bool = False  # link each page's PDF (only when `playbook pdf` prints them)
+    site_url: str = ""  # where the site is published (mkdocs.yml), for addresses on paper
     pages_context: PageContext = field(init=False)
     pages: list[GeneratedPage] = field(init=False)
 
@@ -58,7 +59,7 @@ class BuildContext:
     @property
     def print_view(self) -> GeneratedPage:
         """The whole playbook on one page, for print; not in the navigation."""
-        return GeneratedPage(PRINT_URI, print_page(self.pages_context), None)
+        return GeneratedPage(PRINT_URI, print_page(self.pages_context, self.site_url), None)
 
     @property
     def extra_files(self) -> dict[str, str]:
@@ -71,6 +72,12 @@ class BuildContext:
         if not self.pdf_links:
             return {}
         return {item.page: item for item in downloads(self.pages_context)}
+
+
+    @property
+    def packet_links(self) -> dict[str, PacketLink]:
+        """Each page's link to the "Make a packet" form, by the page's src_uri."""
+        return {item.page: item for item in packet_links(self.pages_context)}
 
 
 def context_for(config) -> BuildContext:

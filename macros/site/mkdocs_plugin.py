@@ -26,11 +26,12 @@ from mkdocs.utils import get_relative_url
 
 from macros.content.problems import ContentError
 from macros.pages.common import GLOSSARY_URI
+from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
 from macros.content.settings import DEFAULT_DATA_DIR
 from macros.site import csp
 from macros.site.build_context import BuildContext
-from macros.site.finish import finish_content
+from macros.site.finish import finish_content, page_url
 from macros.site.nav import NavError, expand_nav
 
 
@@ -71,6 +72,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         context = self._context()
+        context.site_url = config.site_url or ""  # printed addresses and QR codes
         for name, content in context.extra_files.items():  # open data, on every build
             files.append(File.generated(config, name, content=content))
         docs_prefix = posixpath.relpath(config.docs_dir, context.project).replace("\\", "/")
@@ -103,12 +105,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if glossary is not None and page.file.src_uri != GLOSSARY_URI:
             glossary_href = get_relative_url(glossary.url, page.file.url)
         item = context.downloads.get(page.file.src_uri)
+        packet = context.packet_links.get(page.file.src_uri)
         return finish_content(
             html,
             context,
             glossary_href=glossary_href,
             download=item,
             download_href=get_relative_url(item.path, page.file.url) if item else "",
+            packet=packet,
+            print_href=get_relative_url(page_url(PRINT_URI), page.file.url),
         )
 
     @event_priority(-100)  # last: the page as it will be written, every script in it
