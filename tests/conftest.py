@@ -66,3 +66,15 @@ def page_with_csp(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# Fixtures that build the whole real site: a test that uses one is a `build` test, marked or
+# not, so that `make test-fast` (-m "not browser and not build") never waits for a build.
+BUILDING_FIXTURES = {"real_site", "served_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        uses = BUILDING_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses and item.get_closest_marker("build") is None:
+            item.add_marker(pytest.mark.build)

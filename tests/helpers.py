@@ -15,6 +15,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 from macros.content.problems import ContentError
 from macros.content.validate import load_playbook
@@ -98,7 +99,9 @@ def run_main(*args: str, check: bool = False) -> Result:
     from macros.commands import main
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    # Variables the command sets for its build (SOURCE_DATE_EPOCH) end with the call.
+    environment = mock.patch.dict(os.environ)
+    with environment, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = main(list(args))
         except SystemExit as exit:  # argparse refuses a usage mistake

@@ -147,7 +147,7 @@ def test_the_story_walkthrough_does_what_the_guide_says(tmp_path):
     printed = _blocks(guide, "text")[0]
     assert result.stdout.startswith(printed)
     todo = re.findall(r"^  (\S+):(\d+): (\w+)$", printed, flags=re.MULTILINE)
-    assert [field for _file, _line, field in todo] == ["summary", "body"]
+    assert [field for _file, _line, field in todo] == ["summary", "body", "locator"]
     story = project.path / todo[0][0]
     lines = story.read_text(encoding="utf-8").split("\n")
     for _file, line, field in todo:

@@ -58,7 +58,8 @@ def test_a_story_written_by_hand_without_any_comment_validates(project: Project)
         "theme: second-theme\n"
         "summary: Written on the GitHub web editor, with no template and no comment.\n"
         "body: It is valid as it is.\n"
-        "source: test-source\n",
+        "source: test-source\n"
+        "locator: Part 2\n",
     )
     assert project.problems() == []
     result = project.main("validate")

@@ -48,6 +48,7 @@ def test_every_reference_is_declared_on_its_field():
         "PlaybookInfo.sources": "source",
         "Cohort.source": "source",
         "State.cohorts": "cohort",
+        "State.associations_source": "source",
         "PolicyArea.source": "source",
         "Theme.source": "source",
         "Story.states": "state",

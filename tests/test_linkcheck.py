@@ -165,7 +165,11 @@ def test_the_real_site_has_no_broken_internal_link_or_anchor(real_site):
 
 
 @pytest.mark.build
-def test_the_real_site_only_links_out_over_https(real_site):
-    # External links are listed, never fetched in the tests; http:// would leak readers' visits.
+def test_the_real_site_links_out_over_https_unless_a_source_gives_only_http(real_site):
+    # External links are listed, never fetched in the tests; http:// would leak readers' visits,
+    # so it is allowed only for an address that facts-web.md gives as http:// (the data copies
+    # addresses letter for letter; changing the scheme would be a guess).
+    sources = Path(__file__).resolve().parents[2] / "shared" / "sources"
+    facts_web = (sources / "facts-web.md").read_text(encoding="utf-8")
     insecure = [url for url in check_site(real_site).external if url.startswith("http:")]
-    assert insecure == []
+    assert [url for url in insecure if f"| {url} |" not in facts_web] == []

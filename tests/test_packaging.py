@@ -5,6 +5,7 @@ the playbook of a checkout."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -109,3 +110,20 @@ def test_the_installed_wheel_builds_the_playbook_of_a_checkout(wheel: Path, tmp_
     assert (site / "index.html").is_file()
     assert (site / "themes" / "relationship-building" / "index.html").is_file()
     assert (site / "contribute" / "fields" / "index.html").is_file()
+
+
+def test_plain_pytest_collects_every_test_in_a_fresh_checkout(tmp_path: Path):
+    """`pytest`, not `python -m pytest`, from the folder of a checkout: every test module
+    imports its helpers (a module imported twice, or not at all, would fail here)."""
+    tracked = _run("git", "ls-files", "-z", cwd=ROOT).stdout.split("\0")
+    checkout = tmp_path / "checkout"
+    for name in filter(None, tracked):
+        if (ROOT / name).is_file():
+            (checkout / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ROOT / name, checkout / name)
+    pytest_program = Path(sys.executable).with_name("pytest")
+    result = _run(
+        str(pytest_program), "--collect-only", "-q", "-p", "no:cacheprovider", cwd=checkout
+    )
+    assert "ERROR" not in result.stdout
+    assert re.search(r"^\d+ tests collected in ", result.stdout, flags=re.MULTILINE), result.stdout

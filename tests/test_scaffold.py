@@ -18,7 +18,7 @@ def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
     assert result.stdout == (
         f"Created {story}: new story 'kansas-second-theme'.\n\n"
         f"Fill in next:\n  {story}:9: title\n  {story}:24: summary\n  {story}:26: body\n"
-        + NEXT_STEPS
+        f"  {story}:31: locator\n" + NEXT_STEPS
     )
     text = (project.path / story).read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -145,10 +145,10 @@ def test_a_new_strategy_goes_at_the_end_of_its_theme_with_the_next_order(project
     theme = "playbook_data/themes/01-first.yml"
     assert result.stdout == (
         f"Added to {theme}: new strategy 'meet-often'.\n\n"
-        f"Fill in next:\n  {theme}:24: description\n" + NEXT_STEPS
+        f"Fill in next:\n  {theme}:28: locator\n  {theme}:30: description\n" + NEXT_STEPS
     )
     lines = (project.path / theme).read_text(encoding="utf-8").splitlines()
-    assert lines[19:22] == ["  - id: meet-often", "    order: 3", "    title: Meet often"]
+    assert lines[22:25] == ["  - id: meet-often", "    order: 3", "    title: Meet often"]
     assert project.problems() == []
 
 

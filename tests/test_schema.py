@@ -88,14 +88,15 @@ def test_every_data_file_is_accepted_by_its_schema(path):
                 "summary": "S",
                 "body": "B",
                 "source": "s",
+                "locator": "L",
                 "titel": "typo",
             },
             "data must not contain {'titel'} properties",
         ),
         (
             "story",
-            {"id": "x", "title": "T", "theme": "t", "summary": "S", "body": "B"},
-            "data must contain ['source'] properties",
+            {"id": "x", "title": "T", "theme": "t", "summary": "S", "body": "B", "source": "s"},
+            "data must contain ['locator'] properties",
         ),
         (
             "story",
@@ -106,13 +107,18 @@ def test_every_data_file_is_accepted_by_its_schema(path):
                 "summary": "S",
                 "body": "B",
                 "source": "s",
+                "locator": "L",
                 "states": ["Kansas"],
             },
             "data.states[0] must match pattern ^[A-Z]{2}$",
         ),
         (
             "quote",
-            {"quotes": [{"id": "Bad Id", "text": "t", "attribution": "a", "source": "s"}]},
+            {
+                "quotes": [
+                    {"id": "Bad Id", "text": "t", "attribution": "a", "source": "s", "locator": "L"}
+                ]
+            },
             "data.quotes[0].id must match pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$",
         ),
     ],
@@ -139,3 +145,15 @@ def test_each_field_shows_its_description_and_whether_it_is_required():
     assert year["examples"] == [2023]
     playbook = json.loads(render_all()["playbook.schema.json"])
     assert playbook["properties"]["date"]["format"] == "date"
+
+
+def test_a_reference_says_in_the_editor_what_it_names_and_where_those_records_are():
+    story = json.loads(render_all()["story.schema.json"])
+    assert story["properties"]["theme"]["markdownDescription"] == (
+        "**Required** id (lowercase letters, digits and single hyphens).\n\n"
+        "Id of the theme the story illustrates. Refers to: the id of a theme, in "
+        "`playbook_data/themes/*.yml`."
+    )
+    assert story["properties"]["strategy"]["markdownDescription"].endswith(
+        "Refers to: a key strategy, in `playbook_data/themes/*.yml`."
+    )

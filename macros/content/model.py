@@ -178,6 +178,21 @@ QuoteText = Annotated[str, _text(1200, one_line=True)]
 # Markdown text: paragraphs, lists, emphasis and links; raw HTML is shown as text.
 ShortProse = Annotated[str, _text(1500, one_line=False)]
 Prose = Annotated[str, _text(8000, one_line=False)]
+# Where in its source a record comes from: a section heading or a short pointer.
+Locator = Annotated[str, _text(120, one_line=True)]
+
+LOCATOR_HINT = (
+    "add `locator:` with the part of the source this comes from, as a reader can find it "
+    "there, for example 'Theme 3, strategy 1'"
+)
+# Hints for a required field that is missing, where the generic hint says too little.
+MISSING_HINTS = {"locator": LOCATOR_HINT}
+
+
+def _locator(description: str, example: str):
+    return Field(description=description, examples=[example])
+
+
 ShortText = Annotated[str, _text(20, one_line=True)]
 # References: the id of another record (or a state's code).
 SourceId = Annotated[Id, RefersTo("source")]
@@ -309,6 +324,13 @@ class Source(Record):
         description="Key facts, one a line.",
         examples=[["Ten states took part."]],
     )
+    delta_center: bool = Field(
+        False,
+        description="true when the source documents the Delta Center for a Thriving Safety "
+        "Net itself; stories from any other source are labelled as not from Delta Center "
+        "grantees.",
+        examples=[True],
+    )
 
 
 class Cohort(Record):
@@ -331,8 +353,20 @@ class State(Record):
     name: Name = Field(description="Full name.", examples=["Kansas"])
     cohorts: list[CohortId] = Field(
         default_factory=list,
-        description="Ids of the cohorts the state's associations were in.",
+        description="Ids of the Delta Center cohorts the state's associations were in, only "
+        "where a source says so.",
         examples=[["phase-2"]],
+    )
+    associations: list[Name] = Field(
+        default_factory=list,
+        description="Names of the state's associations (PCA, BHSA or partners in their work), "
+        "only as a source names them.",
+        examples=[["Oklahoma Primary Care Association"]],
+    )
+    associations_source: SourceId | None = Field(
+        None,
+        description="Id of the source that names the associations (required with them).",
+        examples=["delta-center-playbook"],
     )
 
 
@@ -357,6 +391,10 @@ class Strategy(Record):
     title: Title = Field(
         description="The strategy, as one sentence.",
         examples=["Keep to a regular schedule of meetings"],
+    )
+    locator: Locator = _locator(
+        "Where in the theme's source the strategy and its approaches are.",
+        "Theme 1, strategy 3",
     )
     description: Prose = Field(
         description="What it means and how teams did it (Markdown).",
@@ -387,6 +425,7 @@ class Theme(Record):
         description="One sentence that says what the theme is about.",
         examples=["Partnerships last when trust is built on purpose."],
     )
+    locator: Locator = _locator("Where in its source the theme is.", "Theme 1")
     intro: Prose = Field(
         description="Introduction (Markdown).",
         examples=["Associations that had rarely worked together could not rely on goodwill alone."],
@@ -439,6 +478,7 @@ class Story(Record):
         examples=["In 2023 the two associations **jointly** asked the state to align its rules."],
     )
     source: SourceId = Field(description=SOURCE, examples=["delta-center-playbook"])
+    locator: Locator = _locator("Where in the source the story is told.", "Theme 3, strategy 1")
     resources: list[ResourceId] = Field(
         default_factory=list,
         description="Ids of related resources.",
@@ -467,6 +507,7 @@ class Quote(Record):
         examples=["consistent-communication"],
     )
     source: SourceId = Field(description=SOURCE, examples=["delta-center-playbook"])
+    locator: Locator = _locator("Where in the source the words are.", "Theme 1, strategy 2")
 
 
 class Resource(Record):

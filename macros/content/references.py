@@ -128,6 +128,14 @@ def check_references(
             target = refers_to(declared)
             if target is not None:
                 check.refs(record, field, targets[target])
+    for state in records["state"]:
+        if state.associations and not state.associations_source:
+            check.add(
+                state,
+                "associations",
+                "the associations do not say which source names them",
+                "add `associations_source:` with the id of the source that names them",
+            )
 
     theme_of = {s.id: theme.id for theme in records["theme"] for s in theme.strategies}
     themes = targets["theme"].index
@@ -141,6 +149,16 @@ def check_references(
                 "only a group of grantees",
             )
         _same_theme(check, story, theme_of, themes)
+        source = targets["source"].index.get(story.source)
+        if story.cohort and source is not None and not source.delta_center:
+            check.add(
+                story,
+                "cohort",
+                f"a story from '{story.source}' names a Delta Center cohort, but that source "
+                "is not about the Delta Center",
+                "remove `cohort:`: only a Delta Center source can say that a state was a grantee",
+            )
+
     for quote in records["quote"]:
         _same_theme(check, quote, theme_of, themes)
     return check.problems

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.content.kinds import KINDS, Kind, kind_for, layout_description
 from macros.content.loader import LineDict, LineList, load_yaml
-from macros.content.model import Origin, PlaybookInfo, Record, shown
+from macros.content.model import MISSING_HINTS, Origin, PlaybookInfo, Record, shown
 from macros.content.playbook import Playbook
 from macros.content.problems import ContentError, Problem, suggest
 from macros.content.references import check_references
@@ -253,7 +253,7 @@ def _translate(detail: dict, model: type[BaseModel], origin: Origin) -> Problem:
         message, hint = ctx["message"], ctx.get("hint", "")
     elif kind == "missing":
         message = f"the required field '{name}' is missing"
-        hint = f"add `{name}:` with a value to this record"
+        hint = MISSING_HINTS.get(name, f"add `{name}:` with a value to this record")
     elif kind == "extra_forbidden":
         allowed = _model_at(model, loc[:-1]).model_fields
         message = f"unknown field '{name}'"

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator
 
 from macros.content import model
-from macros.content.kinds import KINDS, Kind
+from macros.content.kinds import KIND_BY_NAME, KINDS, Kind
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,17 @@ class FieldDoc:
     description: str
     example: Any  # None only for a list of records (the nested record shows its own)
     refers_to: str | None = None  # the kind of record whose id (or code) it holds
+
+    @property
+    def refers_to_text(self) -> str:
+        """What the field refers to and where those records are, for editors."""
+        if self.refers_to is None:
+            return ""
+        if self.refers_to == "strategy":
+            return "a key strategy, in `playbook_data/themes/*.yml`"
+        kind = KIND_BY_NAME[self.refers_to]
+        key = "code" if kind.id_field == "code" else "id"
+        return f"the {key} of a {kind.name.replace('_', ' ')}, in `playbook_data/{kind.pattern}`"
 
 
 def _validator_type(func: Any) -> FieldType | None:
@@ -130,6 +141,8 @@ def field_type(annotation: Any, metadata: list | tuple = ()) -> FieldType:
         )
     if annotation is dt.date:
         return FieldType("date", "YYYY-MM-DD", json={"type": "string", "format": "date"})
+    if annotation is bool:
+        return FieldType("true or false", json={"type": "boolean"})
     if annotation is int:
         return FieldType("whole number", json={"type": "integer"})
     if annotation is str:

@@ -33,6 +33,8 @@ def _property(doc: FieldDoc) -> dict:
     required = "Required" if doc.required else "Optional"
     rule = f" ({doc.type.rule})" if doc.type.rule else ""
     prop["markdownDescription"] = f"**{required}** {doc.type.label}{rule}.\n\n{doc.description}"
+    if doc.refers_to:
+        prop["markdownDescription"] += f" Refers to: {doc.refers_to_text}."
     if doc.example is not None:
         prop["examples"] = [_jsonable(doc.example)]
     return prop

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from macros.content.kinds import KIND_BY_NAME
 from macros.editor.fields import FieldDoc, documented_kinds, field_docs
 from macros.editor.scaffold_text import record_to_copy, yaml_value
 from macros.pages.common import GeneratedPage, PageContext, slugify
@@ -53,17 +52,9 @@ class FieldSection:
 def _row(doc: FieldDoc) -> FieldRow:
     kind = doc.type.label + (f" ({doc.type.rule})" if doc.type.rule else "")
     example = None if doc.example is None else yaml_value(doc.example)
-    refers_to = Markup(_where(doc.refers_to)) if doc.refers_to else None
+    # names of our own kinds and files (FieldDoc.refers_to_text; the schemas say the same)
+    refers_to = Markup(doc.refers_to_text) if doc.refers_to else None
     return FieldRow(doc.name, kind, doc.required, doc.description, example, refers_to)
-
-
-def _where(target: str) -> str:
-    """Where the records a reference names are kept, for the Description column."""
-    if target == "strategy":
-        return "a key strategy, in `playbook_data/themes/*.yml`"
-    kind = KIND_BY_NAME[target]
-    key = "code" if kind.id_field == "code" else "id"
-    return f"the {key} of a {kind.name.replace('_', ' ')}, in `playbook_data/{kind.pattern}`"
 
 
 def sections() -> list[FieldSection]:

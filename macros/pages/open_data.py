@@ -34,6 +34,9 @@ STORY_COLUMNS = (
     "policy_areas",
     "resource_ids",
     "source_id",
+    "source",
+    "locator",
+    "delta_center",
 )
 
 
@@ -91,6 +94,11 @@ def story_rows(pb: Playbook) -> list[dict[str, str]]:
                 ),
                 "resource_ids": LIST_SEPARATOR.join(story.resources),
                 "source_id": story.source,
+                "source": pb.sources[story.source].short_title,
+                "locator": story.locator,
+                # "yes" for a Delta Center story; "no" for another initiative's, whose states
+                # must not be read as grantees.
+                "delta_center": "yes" if pb.from_delta_center(story) else "no",
             }
         )
     return rows
