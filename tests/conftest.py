@@ -78,3 +78,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         uses = BUILDING_FIXTURES & set(getattr(item, "fixturenames", ()))
         if uses and item.get_closest_marker("build") is None:
             item.add_marker(pytest.mark.build)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory):
+    """The real playbook built with Zensical, whose pages the finishing pass completes."""
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    result = run_playbook(
+        "--project", str(ROOT), "build", "--engine", "zensical", "--site-dir", str(site)
+    )
+    assert result.returncode == 0, result.stderr
+    return site

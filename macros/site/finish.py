@@ -7,8 +7,9 @@ The MkDocs plugin calls `finish_content` on each page's content (`on_page_conten
 engine that does not run our plugin (Zensical), `finish_site` does the same on the built
 HTML files, and also puts each generated page's edit link on its data file (the engine only
 knows the copy it rendered) and takes the print view's away (nothing single to edit), as the
-plugin does through MkDocs' `File.edit_uri`. Both paths share this code, so the two builds
-finish every page the same way.
+plugin does through MkDocs' `File.edit_uri`, and writes the Content-Security-Policy into
+every page (site/csp.py). Both paths share this code, so the builds finish every page the
+same way.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from macros.pages.downloads import Download, PacketLink
 from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
+from macros.site import csp
 from macros.site.build_context import BuildContext
 
 
@@ -141,6 +143,13 @@ def finish_site(
                 count=1,
             )
         target.write_text(html, encoding="utf-8")
+    # Last, on every page (404.html too): the CSP and referrer policy, as the plugin writes
+    # them into each page in MkDocs (on_post_page).
+    for target in sorted(site_dir.rglob("*.html")):
+        html = target.read_text(encoding="utf-8")
+        finished = csp.with_policies(html)
+        if finished != html:
+            target.write_text(finished, encoding="utf-8")
 
 
 def _edit_link(match: re.Match, edit_path: str | None, docs_prefix: str, edit_base: str) -> str:
