@@ -12,9 +12,9 @@ def define_env(env) -> None:
 
     Each returns Markdown built from the validated playbook, with editors' text escaped.
     """
-    from . import site
-    from .pages.common import PageContext
-    from .pages.home import theme_cards as _theme_cards
+    from macros.pages.common import PageContext
+    from macros.pages.home import theme_cards as _theme_cards
+    from macros.site import context as site
 
     def playbook():
         return site.load(env.conf)[0]

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.pages_server import published_path
-from macros.local_server import serve_folder
-from macros.pdf import CHROMIUM_ARGS, CHROMIUM_ENV, DEFAULT_CHROMIUM
-from macros.problems import ContentError
-from macros.validate import load_playbook
+from macros.content.problems import ContentError
+from macros.content.validate import load_playbook
+from macros.pdf.printer import CHROMIUM_ARGS, CHROMIUM_ENV, DEFAULT_CHROMIUM
+from macros.site.local_server import serve_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -65,7 +65,7 @@ class Project:
 
 def run_playbook(*args: str, check: bool = False) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "macros.cli", *args],
+        [sys.executable, "-m", "macros.commands.cli", *args],
         capture_output=True,
         text=True,
         check=check,

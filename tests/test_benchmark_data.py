@@ -5,7 +5,7 @@ and policy areas."""
 from __future__ import annotations
 
 from benchmarks.synthetic import MAX_STATES, generate
-from macros.validate import load_playbook
+from macros.content.validate import load_playbook
 from tests.conftest import ROOT
 
 

@@ -25,7 +25,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 def test_the_real_playbook_builds_strictly_with_a_page_per_theme(real_site):
-    from macros.validate import load_playbook
+    from macros.content.validate import load_playbook
     from tests.conftest import ROOT
 
     playbook = load_playbook(ROOT / "playbook_data")

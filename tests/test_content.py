@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.validate import load_playbook
+from macros.content.validate import load_playbook
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "playbook_data"

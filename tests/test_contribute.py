@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, Project
 from test_serve import fetch, free_port, wait_for
 
-from macros.fields import documented_kinds, field_docs
+from macros.editor.fields import documented_kinds, field_docs
 from macros.pages.field_reference import field_reference
 
 GUIDE = ROOT / "docs" / "contribute"
@@ -50,7 +50,7 @@ def test_every_page_has_an_edit_button_that_opens_the_file_it_comes_from(real_si
         if hand_written:
             assert target.startswith("docs/"), page
         elif page == "contribute/fields/index.html":
-            assert target == "macros/model.py"
+            assert target == "macros/content/model.py"
         else:
             assert target.startswith("playbook_data/"), f"{page}: {target}"
 
@@ -161,7 +161,7 @@ def test_the_story_walkthrough_does_what_the_guide_says(tmp_path):
     port = free_port()
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "macros.cli", "--project", str(project.path), "serve"]
+            [sys.executable, "-m", "macros.commands.cli", "--project", str(project.path), "serve"]
             + ["--port", str(port)],
             stdout=output,
             stderr=subprocess.STDOUT,

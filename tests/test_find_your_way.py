@@ -10,11 +10,11 @@ import re
 
 import pytest
 
-from macros.glossary_terms import abbreviations, anchors, link_terms
+from macros.content.validate import load_playbook
 from macros.pages import generate_pages
 from macros.pages.tile_map import LAYOUT
 from macros.pages.urls import href, page_url
-from macros.validate import load_playbook
+from macros.render.glossary_terms import abbreviations, anchors, link_terms
 from tests.conftest import MINIMAL
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.validate import load_playbook
+from macros.content.validate import load_playbook
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

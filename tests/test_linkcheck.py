@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.linkcheck import check_site, run
-from macros.local_server import serve_folder
+from macros.checks.linkcheck import check_site, run
+from macros.site.local_server import serve_folder
 from tests.conftest import run_playbook
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import MAX_FILE_BYTES, LineDict, LineList, load_yaml
+from macros.content.loader import MAX_FILE_BYTES, LineDict, LineList, load_yaml
 
 
 def read(tmp_path: Path, content: str | bytes):

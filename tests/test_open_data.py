@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from macros import open_data
-from macros.validate import load_playbook
+from macros.content.validate import load_playbook
+from macros.pages import open_data
 from tests.conftest import MINIMAL, ROOT
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from macros.content.validate import load_playbook
 from macros.pages import generate_pages
-from macros.site import expand_nav
-from macros.validate import load_playbook
+from macros.site.context import expand_nav
 from tests.conftest import MINIMAL
 
 

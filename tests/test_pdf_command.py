@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 
+from macros.commands.pdf import packet_parts
+from macros.content.validate import load_playbook
 from macros.pages.common import PageContext
 from macros.pages.print_view import localize_html_links, page_anchors
-from macros.pdf_command import packet_parts
-from macros.validate import load_playbook
 from tests.conftest import Project, run_playbook
 
 # A file that exists: Chromium's path is only checked to exist before any browser starts.
@@ -19,7 +19,7 @@ NOT_STARTED = sys.executable
 
 def pdf(project: Project, *args: str, chromium: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "macros.cli", "--project", str(project.path), "pdf", *args],
+        [sys.executable, "-m", "macros.commands.cli", "--project", str(project.path), "pdf", *args],
         capture_output=True,
         text=True,
         check=False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from macros.render import ProseRenderer, md_text, yaml_string
+from macros.render.markdown import ProseRenderer, md_text, yaml_string
 
 
 def mkdocs_like(text: str) -> str:
@@ -97,7 +97,7 @@ def test_a_block_is_a_finished_html_block_that_markdown_leaves_alone(prose):
 
 def every_markdown_field():
     """Every Markdown text of the real content: bodies, intros, descriptions, approaches."""
-    from macros.validate import load_playbook
+    from macros.content.validate import load_playbook
     from tests.conftest import ROOT
 
     pb = load_playbook(ROOT / "playbook_data")
@@ -125,7 +125,7 @@ TYPOGRAPHY = [
 
 @pytest.mark.parametrize("source", ["typography", "content"])
 def test_our_faster_smarty_pass_gives_exactly_smartys_output(source):
-    from macros.render import _prose_renderer
+    from macros.render.markdown import _prose_renderer
 
     texts = TYPOGRAPHY if source == "typography" else every_markdown_field()
     assert len(texts) > 5

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.pdf import set_metadata
-from macros.reproducible import FALLBACK_EPOCH, source_date_epoch
+from macros.pdf.printer import set_metadata
+from macros.site.reproducible import FALLBACK_EPOCH, source_date_epoch
 from tests.conftest import ROOT, Project
 
 pytestmark = pytest.mark.build

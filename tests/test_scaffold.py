@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.kinds import KIND_BY_NAME
-from macros.scaffold_text import commented_template
+from macros.content.kinds import KIND_BY_NAME
+from macros.editor.scaffold_text import commented_template
 
 NEXT_STEPS = (
     "\nOptional fields are commented out: remove the '# ' in front of one to use it.\n"

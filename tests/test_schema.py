@@ -11,8 +11,8 @@ import pytest
 import yaml
 from conftest import MINIMAL, ROOT, run_playbook
 
-from macros.kinds import KINDS, kind_for
-from macros.schema import render_all, schema_file, stale_files, vscode_associations
+from macros.content.kinds import KINDS, kind_for
+from macros.editor.schema import render_all, schema_file, stale_files, vscode_associations
 
 
 def _validator(kind):

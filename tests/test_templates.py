@@ -11,9 +11,9 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.fields import field_docs
-from macros.kinds import KINDS, kind_for
-from macros.scaffold_text import TEMPLATE_MARKER, commented_template, template_model
+from macros.content.kinds import KINDS, kind_for
+from macros.editor.fields import field_docs
+from macros.editor.scaffold_text import TEMPLATE_MARKER, commented_template, template_model
 
 DATA = ROOT / "playbook_data"
 DATA_FILES = sorted(DATA.rglob("*.yml"))

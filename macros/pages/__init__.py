@@ -7,9 +7,18 @@ Each module builds one kind of page; this registry puts them together in navigat
 
 from __future__ import annotations
 
-from ..playbook import Playbook
-from . import field_reference, home, policy_areas, reference, sources, states, stories, themes
-from .common import GeneratedPage, PageContext
+from macros.content.playbook import Playbook
+from macros.pages import (
+    field_reference,
+    home,
+    policy_areas,
+    reference,
+    sources,
+    states,
+    stories,
+    themes,
+)
+from macros.pages.common import GeneratedPage, PageContext
 
 # Each builder takes a PageContext and returns its pages.
 BUILDERS = (

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Quote, Resource, Story
-from ..render import link_target, md_text
-from .common import (
+from macros.content.model import Quote, Resource, Story
+from macros.pages.common import (
     RESOURCES_URI,
     PageContext,
     link,
@@ -15,6 +14,7 @@ from .common import (
     theme_uri,
     with_class,
 )
+from macros.render.markdown import link_target, md_text
 
 
 def story_meta(ctx: PageContext, story: Story, page_uri: str) -> str:

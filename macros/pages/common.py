@@ -7,9 +7,9 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from ..glossary_terms import abbreviations
-from ..playbook import Playbook
-from ..render import ProseRenderer, md_text, yaml_string
+from macros.content.playbook import Playbook
+from macros.render.glossary_terms import abbreviations
+from macros.render.markdown import ProseRenderer, md_text, yaml_string
 
 
 @dataclass(frozen=True)

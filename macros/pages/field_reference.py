@@ -2,18 +2,18 @@
 
 Every field of every kind of record: its type, whether it is required, what it is for and
 an example. Generated, so that it can never fall behind the model; its edit link opens
-macros/model.py, where the descriptions live.
+macros/content/model.py, where the descriptions live.
 """
 
 from __future__ import annotations
 
-from ..fields import FieldDoc, documented_kinds, field_docs
-from ..render import html_text
-from ..scaffold_text import yaml_value
-from .common import GeneratedPage, PageContext, front_matter, slugify
+from macros.editor.fields import FieldDoc, documented_kinds, field_docs
+from macros.editor.scaffold_text import yaml_value
+from macros.pages.common import GeneratedPage, PageContext, front_matter, slugify
+from macros.render.markdown import html_text
 
 FIELD_REFERENCE_URI = "contribute/fields.md"
-MODEL_FILE = "macros/model.py"
+MODEL_FILE = "macros/content/model.py"
 
 
 def pages(ctx: PageContext) -> list[GeneratedPage]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..render import md_text
-from .common import (
+from macros.pages.common import (
     GeneratedPage,
     PageContext,
     front_matter,
@@ -13,6 +12,7 @@ from .common import (
     theme_uri,
     with_class,
 )
+from macros.render.markdown import md_text
 
 HOME_URI = "index.md"
 

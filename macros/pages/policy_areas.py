@@ -3,10 +3,9 @@ stories and states behind it, and a matrix of policy areas × states linking to 
 
 from __future__ import annotations
 
-from ..model import PolicyArea, State, Story
-from ..render import html_text, md_text
-from .blocks import story_meta
-from .common import (
+from macros.content.model import PolicyArea, State, Story
+from macros.pages.blocks import story_meta
+from macros.pages.common import (
     GeneratedPage,
     PageContext,
     front_matter,
@@ -17,8 +16,9 @@ from .common import (
     theme_uri,
     with_class,
 )
-from .states import has_content
-from .urls import href
+from macros.pages.states import has_content
+from macros.pages.urls import href
+from macros.render.markdown import html_text, md_text
 
 INDEX_URI = "policy-areas/index.md"
 MATRIX_URI = "policy-areas/matrix.md"

@@ -19,11 +19,10 @@ import html
 import posixpath
 import re
 
-from ..model import State, Theme
-from ..render import html_text, link_target, md_text, yaml_string
-from . import reference, themes
-from .blocks import quote_block, resource_anchor, story_block
-from .common import (
+from macros.content.model import State, Theme
+from macros.pages import reference, themes
+from macros.pages.blocks import quote_block, resource_anchor, story_block
+from macros.pages.common import (
     GLOSSARY_URI,
     RESOURCES_URI,
     PageContext,
@@ -33,9 +32,10 @@ from .common import (
     theme_uri,
     with_class,
 )
-from .policy_areas import MATRIX_URI, matrix_table
-from .states import STATES_INDEX_URI, has_content, map_block, state_resources
-from .urls import page_url
+from macros.pages.policy_areas import MATRIX_URI, matrix_table
+from macros.pages.states import STATES_INDEX_URI, has_content, map_block, state_resources
+from macros.pages.urls import page_url
+from macros.render.markdown import html_text, link_target, md_text, yaml_string
 
 PRINT_URI = "print/index.md"
 COVER, CONTENTS, STATES = "pb-cover", "pb-contents", "pb-states"

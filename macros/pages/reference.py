@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..render import html_text, md_text
-from .blocks import resource_anchor, resource_title
-from .common import (
+from macros.pages.blocks import resource_anchor, resource_title
+from macros.pages.common import (
     GLOSSARY_URI,
     RESOURCES_URI,
     GeneratedPage,
@@ -15,6 +14,7 @@ from .common import (
     state_uri,
     theme_uri,
 )
+from macros.render.markdown import html_text, md_text
 
 
 def pages(ctx: PageContext) -> list[GeneratedPage]:

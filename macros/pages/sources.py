@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from ..model import Source
-from ..render import md_text
-from .common import GeneratedPage, PageContext, front_matter, link, rel, source_uri, theme_uri
+from macros.content.model import Source
+from macros.pages.common import (
+    GeneratedPage,
+    PageContext,
+    front_matter,
+    link,
+    rel,
+    source_uri,
+    theme_uri,
+)
+from macros.render.markdown import md_text
 
 
 def pages(ctx: PageContext) -> list[GeneratedPage]:

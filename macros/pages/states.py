@@ -6,11 +6,10 @@ theme (each linked to the story and its key strategy), its quotes and its resour
 
 from __future__ import annotations
 
-from ..model import Resource, State, Story
-from ..render import md_text
-from . import tile_map
-from .blocks import quote_block, resource_list, story_meta
-from .common import (
+from macros.content.model import Resource, State, Story
+from macros.pages import tile_map
+from macros.pages.blocks import quote_block, resource_list, story_meta
+from macros.pages.common import (
     GeneratedPage,
     PageContext,
     front_matter,
@@ -21,7 +20,8 @@ from .common import (
     theme_uri,
     with_class,
 )
-from .urls import href
+from macros.pages.urls import href
+from macros.render.markdown import md_text
 
 STATES_INDEX_URI = "states/index.md"
 

@@ -7,10 +7,9 @@ count and are kept in the URL (?theme=…&state=…&area=…&cohort=…).
 
 from __future__ import annotations
 
-from ..model import Story
-from ..render import html_text, md_text
-from .blocks import story_meta
-from .common import (
+from macros.content.model import Story
+from macros.pages.blocks import story_meta
+from macros.pages.common import (
     STORIES_URI,
     GeneratedPage,
     PageContext,
@@ -20,6 +19,7 @@ from .common import (
     theme_uri,
     with_class,
 )
+from macros.render.markdown import html_text, md_text
 
 
 def pages(ctx: PageContext) -> list[GeneratedPage]:

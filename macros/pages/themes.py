@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Strategy, Theme
-from ..render import md_text
-from .blocks import quote_block, resource_list, source_line, story_block
-from .common import GeneratedPage, PageContext, front_matter, theme_uri, with_class
+from macros.content.model import Strategy, Theme
+from macros.pages.blocks import quote_block, resource_list, source_line, story_block
+from macros.pages.common import GeneratedPage, PageContext, front_matter, theme_uri, with_class
+from macros.render.markdown import md_text
 
 
 def pages(ctx: PageContext) -> list[GeneratedPage]:

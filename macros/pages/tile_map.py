@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..render import html_text
+from macros.render.markdown import html_text
 
 # The common tile-grid layout (12 columns × 8 rows): USPS code -> (row, column).
 LAYOUT: dict[str, tuple[int, int]] = {

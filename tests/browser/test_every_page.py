@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.local_server import serve_folder
+from macros.site.local_server import serve_folder
 from tests.site_audit import (
     AXE_PAGES_PER_KIND,
     audit,

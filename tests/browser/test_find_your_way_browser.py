@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from macros.validate import load_playbook
+from macros.content.validate import load_playbook
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.validate import load_playbook
+from macros.content.validate import load_playbook
 from tests.conftest import ROOT
 from tests.contrast import BACKGROUNDS_JS, ratio
 from tests.site_audit import SETTLED

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from macros.content.validate import load_playbook
 from macros.pages.common import PageContext
 from macros.pages.print_view import printed_states, state_anchor, theme_anchor
-from macros.validate import load_playbook
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

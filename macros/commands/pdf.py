@@ -23,13 +23,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import cli, reproducible
-from .downloads import Download, downloads, whole
-from .pages.common import PageContext
-from .pages.print_view import printed_states, state_anchor, theme_anchor
-from .pdf import CHROMIUM_ENV, Job, PdfError, Printer, chromium_path
-from .playbook import Playbook
-from .print_hooks import PDF_LINKS_ENV
+from macros.commands import cli
+from macros.content.playbook import Playbook
+from macros.pages.common import PageContext
+from macros.pages.print_view import printed_states, state_anchor, theme_anchor
+from macros.pdf.downloads import Download, downloads, whole
+from macros.pdf.printer import CHROMIUM_ENV, Job, PdfError, Printer, chromium_path
+from macros.site import reproducible
+from macros.site.print_hooks import PDF_LINKS_ENV
 
 PACKET_DEFAULT = "playbook-packet.pdf"
 # What a build is made from: when any is newer than the print view, site/ is out of date.

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pages.common import PageContext, slugify, state_uri, theme_uri
-from .pages.print_view import printed_states, state_anchor, theme_anchor
+from macros.pages.common import PageContext, slugify, state_uri, theme_uri
+from macros.pages.print_view import printed_states, state_anchor, theme_anchor
 
 DOWNLOADS_DIR = "downloads"
 

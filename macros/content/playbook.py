@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .model import (
+from macros.content.model import (
     Cohort,
     PlaybookInfo,
     PolicyArea,

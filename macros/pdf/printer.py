@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from .local_server import serve_folder
-from .model import PlaybookInfo
-from .pages.print_view import PRINT_URI
+from macros.content.model import PlaybookInfo
+from macros.pages.print_view import PRINT_URI
+from macros.site.local_server import serve_folder
 
 CHROMIUM_ENV = "PLAYBOOK_CHROMIUM"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"

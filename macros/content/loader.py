@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from macros.content.problems import Problem
 
 try:  # libyaml is part of the PyYAML wheels; the pure-Python parser is the fallback.
     from yaml import CSafeLoader as _BaseLoader

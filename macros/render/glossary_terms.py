@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from .playbook import Playbook
+from macros.content.playbook import Playbook
 
 
 def _meaning(term) -> str:

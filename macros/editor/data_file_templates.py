@@ -12,8 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .kinds import Kind, kind_for
-from .scaffold_text import SCHEMA_COMMENT, TEMPLATE_MARKER, commented_template, schema_line
+from macros.content.kinds import Kind, kind_for
+from macros.editor.scaffold_text import (
+    SCHEMA_COMMENT,
+    TEMPLATE_MARKER,
+    commented_template,
+    schema_line,
+)
 
 DATA_DIR = "playbook_data"
 

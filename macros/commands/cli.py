@@ -21,10 +21,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import linkcheck, reproducible
-from .playbook import Playbook
-from .problems import ContentError, format_github, format_json, format_text
-from .validate import load_playbook
+from macros.checks import linkcheck
+from macros.content.playbook import Playbook
+from macros.content.problems import ContentError, format_github, format_json, format_text
+from macros.content.validate import load_playbook
+from macros.site import reproducible
 
 FORMATS = {"text": format_text, "github": format_github, "json": format_json}
 
@@ -59,7 +60,7 @@ def load_checked(project: Path) -> Playbook | None:
     """The checked playbook, or None with every problem printed: content is checked before
     MkDocs starts, so that problems are shown alone and in full. It stays loaded, and a
     build in this same process (`playbook build`, `playbook pdf`) finds it so."""
-    from . import site  # MkDocs is imported only by the commands that build
+    from macros.site import context as site
 
     try:
         playbook, _pages = site.load_data(project / "playbook_data", project)
@@ -89,7 +90,7 @@ def build(args: argparse.Namespace) -> int:
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
     # In this process: the build finds the content checked above already loaded.
-    from . import mkdocs_build
+    from macros.site import mkdocs_build
 
     if not mkdocs_build.build(project, staging, reproducible.source_date_epoch(project)):
         shutil.rmtree(staging, ignore_errors=True)
@@ -163,11 +164,11 @@ def parser() -> argparse.ArgumentParser:
     links.set_defaults(run=check_links)
 
     # Editors' helpers live in their own modules.
-    from . import scaffold, schema
+    from macros.editor import scaffold, schema
 
     scaffold.add_command(commands)
     schema.add_command(commands)
-    from . import pdf_command  # `playbook pdf` (printing lives in macros/pdf.py)
+    from macros.commands import pdf as pdf_command
 
     pdf_command.add_parser(commands)
     return main

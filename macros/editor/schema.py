@@ -15,10 +15,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import model
-from .fields import FieldDoc, field_docs, nested_models
-from .kinds import KINDS, Kind
-from .templates import refresh_data_files, stale_data_files
+from macros.content import model
+from macros.content.kinds import KINDS, Kind
+from macros.editor.data_file_templates import refresh_data_files, stale_data_files
+from macros.editor.fields import FieldDoc, field_docs, nested_models
 
 SCHEMA_DIR = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"

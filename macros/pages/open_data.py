@@ -10,7 +10,7 @@ import csv
 import io
 import json
 
-from .playbook import Playbook
+from macros.content.playbook import Playbook
 
 JSON_NAME = "playbook.json"
 CSV_NAME = "stories.csv"

@@ -15,11 +15,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros import site
-from macros.downloads import Download, downloads
+from macros.site import context as site
+from macros.pdf.downloads import Download, downloads
 from macros.pages.common import PageContext
 from macros.pages.print_view import PRINT_URI, print_page
-from macros.render import html_text
+from macros.render.markdown import html_text
 
 PDF_LINKS_ENV = "PLAYBOOK_PDF_DOWNLOADS"
 

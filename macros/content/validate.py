@@ -17,12 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .kinds import KINDS, Kind, kind_for, layout_description
-from .loader import LineDict, LineList, load_yaml
-from .model import Origin, PlaybookInfo, Record
-from .playbook import Playbook
-from .problems import ContentError, Problem, suggest
-from .references import check_references
+from macros.content.kinds import KINDS, Kind, kind_for, layout_description
+from macros.content.loader import LineDict, LineList, load_yaml
+from macros.content.model import Origin, PlaybookInfo, Record
+from macros.content.playbook import Playbook
+from macros.content.problems import ContentError, Problem, suggest
+from macros.content.references import check_references
 
 YAML_SUFFIXES = {".yml", ".yaml"}
 

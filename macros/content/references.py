@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import PlaybookInfo, Record
-from .problems import Problem, suggest
+from macros.content.model import PlaybookInfo, Record
+from macros.content.problems import Problem, suggest
 
 # The kind of record each reference label points to.
 _TARGET_KIND = {

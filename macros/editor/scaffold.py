@@ -14,10 +14,10 @@ import difflib
 import sys
 from pathlib import Path
 
-from .kinds import KIND_BY_NAME, Kind
-from .loader import load_yaml
-from .pages.common import slugify
-from .scaffold_text import (
+from macros.content.kinds import KIND_BY_NAME, Kind
+from macros.content.loader import load_yaml
+from macros.content.validate import read_records
+from macros.editor.scaffold_text import (
     PLACEHOLDER,
     TEMPLATE_MARKER,
     RecordText,
@@ -26,7 +26,7 @@ from .scaffold_text import (
     record_lines,
     schema_line,
 )
-from .validate import read_records
+from macros.pages.common import slugify
 
 NEW_KINDS = ("story", "strategy", "quote", "resource", "term")
 

@@ -11,7 +11,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from macros import glossary_terms, open_data, site
+from macros.render import glossary_terms
+from macros.pages import open_data
+from macros.site import context as site
 from macros.pages.common import GLOSSARY_URI
 
 

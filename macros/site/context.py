@@ -13,10 +13,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from .pages import GeneratedPage, generate_pages
-from .playbook import Playbook
-from .problems import ContentError
-from .validate import YAML_SUFFIXES, load_playbook
+from macros.pages import GeneratedPage, generate_pages
+from macros.content.playbook import Playbook
+from macros.content.problems import ContentError
+from macros.content.validate import YAML_SUFFIXES, load_playbook
 
 NAV_MARKER = "playbook:"
 _cache: dict[Path, tuple[tuple, Playbook, list[GeneratedPage]]] = {}

@@ -16,8 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator
 
-from . import model
-from .kinds import KINDS, Kind
+from macros.content import model
+from macros.content.kinds import KINDS, Kind
 
 # Fields whose model gives no description: what they mean is the same in every record.
 FALLBACK_DESCRIPTIONS = {

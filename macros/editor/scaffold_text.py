@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from . import model
-from .fields import FieldDoc, field_docs, nested_models
-from .kinds import Kind
+from macros.content import model
+from macros.content.kinds import Kind
+from macros.editor.fields import FieldDoc, field_docs, nested_models
 
 PLACEHOLDER = "FILL IN"
 TEMPLATE_MARKER = "# ---- Template"
@@ -122,7 +122,7 @@ def placeholders(text: str) -> list[tuple[int, str]]:
 
 def schema_line(kind: Kind, path: Path, data_dir: Path) -> str:
     """The first line that tells VS Code's YAML extension which schema checks the file."""
-    from .schema import SCHEMA_DIR, schema_file
+    from macros.editor.schema import SCHEMA_DIR, schema_file
 
     target = data_dir.parent / SCHEMA_DIR / schema_file(kind)
     return SCHEMA_COMMENT + Path(os.path.relpath(target, path.parent)).as_posix()

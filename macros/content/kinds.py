@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fnmatch import fnmatch
 
-from . import model
+from macros.content import model
 
 
 @dataclass(frozen=True)
