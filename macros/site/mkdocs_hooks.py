@@ -3,6 +3,7 @@ navigation, and add the generated pages with edit links to their data files."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,14 +14,18 @@ from mkdocs.utils import get_relative_url
 
 from macros.render import glossary_terms
 from macros.pages import open_data
+from macros.pages.footer import footer_facts
 from macros.site import context as site
 from macros.pages.common import GLOSSARY_URI
+from macros.pages.print_view import PRINT_URI
 
 
 @event_priority(100)  # before the macros plugin, so that a content error is reported first
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     playbook, pages = site.load(config)
     config.nav = site.expand_nav(config.nav, pages)
+    # The footer (overrides/partials/copyright.html) names the publisher and the date.
+    config.extra["playbook"] = footer_facts(playbook.info, os.environ.get("SOURCE_DATE_EPOCH"))
     # Glossary acronyms become abbreviations in hand-written and generated Markdown too.
     if "abbr" in config.markdown_extensions:
         abbr = config.mdx_configs.setdefault("abbr", {})
@@ -56,4 +61,5 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
         return html
     playbook, _pages = site.load(config)
     url = get_relative_url(glossary.url, page.file.url)
-    return glossary_terms.link_terms(html, glossary_terms.anchors(playbook), url)
+    titles = page.file.src_uri != PRINT_URI  # no tooltips on the print view
+    return glossary_terms.link_terms(html, glossary_terms.anchors(playbook), url, titles)
