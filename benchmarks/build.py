@@ -70,7 +70,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, float]:
 
 
 def ours(project: Path, site: Path) -> list[str]:
-    return [sys.executable, "-m", "macros.commands.cli", "--project", str(project), "build",
+    return [sys.executable, "-m", "macros.commands", "--project", str(project), "build",
             "--site-dir", str(site)]  # fmt: skip
 
 
@@ -184,7 +184,7 @@ def measure_serve(folder: Path, repeat: int) -> list[float]:
         [
             sys.executable,
             "-m",
-            "macros.commands.cli",
+            "macros.commands",
             "--project",
             str(project),
             "serve",

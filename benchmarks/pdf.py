@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def playbook(project: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "macros.commands.cli", "--project", str(project), *args]
+    command = [sys.executable, "-m", "macros.commands", "--project", str(project), *args]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     if result.returncode != 0:

@@ -1,7 +1,8 @@
-"""The Integrated Care Playbook: content model, validation and pages for MkDocs.
+"""The Integrated Care Playbook: content model, validation and pages for a static site.
 
-mkdocs-macros loads this package and calls `define_env`; the rest lives in modules with
-names that say what they do (loader, model, validate, playbook, pages, render, cli).
+The pipeline, one package a step: content/ (load, validate, index) → pages/ (page specs) →
+render/ (Markdown and HTML) → site/ (engine adapters) → pdf/ (print); editor/, checks/ and
+commands/ serve people. This file only holds `define_env`, the hook mkdocs-macros calls.
 """
 
 from __future__ import annotations
@@ -11,28 +12,32 @@ def define_env(env) -> None:
     """Macros for hand-written pages (opt-in with `render_macros: true` in front matter).
 
     Each returns Markdown built from the validated playbook, with editors' text escaped.
+    Only mkdocs-macros' portable surface is used (`env.conf`, `env.macro`, `env.page`).
     """
-    from macros.pages.common import PageContext
     from macros.pages.home import theme_cards as _theme_cards
-    from macros.site import context as site
+    from macros.site.build_context import BuildContext, context_for
 
-    def playbook():
-        return site.load(env.conf)[0]
+    found: list[BuildContext] = []  # this env's build, looked up once
+
+    def context() -> BuildContext:
+        if not found:
+            found.append(context_for(env.conf))
+        return found[0]
 
     @env.macro
     def playbook_info():
         """The playbook record: title, subtitle, publisher, version, date…"""
-        return playbook().info
+        return context().playbook.info
 
     @env.macro
     def theme_cards():
         """The themes as cards, linked to their pages."""
-        return _theme_cards(PageContext.shared(playbook()), env.page.file.src_uri)
+        return _theme_cards(context().pages_context, env.page.file.src_uri)
 
     @env.macro
     def count(kind: str) -> int:
         """How many records of a kind: themes, strategies, stories, quotes, states_with_stories…"""
-        pb = playbook()
+        pb = context().playbook
         if kind == "states_with_stories":
             return len(pb.states_with_stories())
         return len(getattr(pb, kind))

@@ -65,7 +65,7 @@ class Project:
 
 def run_playbook(*args: str, check: bool = False) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "macros.commands.cli", *args],
+        [sys.executable, "-m", "macros.commands", *args],
         capture_output=True,
         text=True,
         check=check,

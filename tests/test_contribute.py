@@ -161,7 +161,7 @@ def test_the_story_walkthrough_does_what_the_guide_says(tmp_path):
     port = free_port()
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "macros.commands.cli", "--project", str(project.path), "serve"]
+            [sys.executable, "-m", "macros.commands", "--project", str(project.path), "serve"]
             + ["--port", str(port)],
             stdout=output,
             stderr=subprocess.STDOUT,

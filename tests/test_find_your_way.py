@@ -12,10 +12,16 @@ import pytest
 
 from macros.content.validate import load_playbook
 from macros.pages import generate_pages
+from macros.pages.common import PageContext
 from macros.pages.tile_map import LAYOUT
 from macros.pages.urls import href, page_url
 from macros.render.glossary_terms import abbreviations, anchors, link_terms
 from tests.conftest import MINIMAL
+
+
+def generated_markdown(project) -> dict[str, str]:
+    context = PageContext(load_playbook(project.data))
+    return {page.src_uri: page.markdown for page in generate_pages(context)}
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +31,7 @@ def playbook():
 
 @pytest.fixture(scope="module")
 def pages(playbook):
-    return {page.src_uri: page.markdown for page in generate_pages(playbook)}
+    return {page.src_uri: page.markdown for page in generate_pages(PageContext(playbook))}
 
 
 # State pages -----------------------------------------------------------------------------
@@ -55,7 +61,9 @@ def test_a_state_page_lists_the_resources_about_the_state(project):
         "    url: https://example.org/report\n",
         "    url: https://example.org/report\n    states: [KS]\n",
     )
-    pages = {p.src_uri: p.markdown for p in generate_pages(load_playbook(project.data))}
+    pages = {
+        p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
+    }
     assert (
         "## Resources { #resources }\n\n- [A linked report](https://example.org/report)"
         in (pages["states/kansas.md"])
@@ -73,7 +81,9 @@ def test_a_resource_cited_by_a_story_is_linked_both_ways(project):
         "    url: https://example.org/report\n",
         "    url: https://example.org/report\n    themes: [first-theme]\n",
     )
-    pages = {p.src_uri: p.markdown for p in generate_pages(load_playbook(project.data))}
+    pages = {
+        p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
+    }
     theme = pages["themes/first-theme.md"]
     # The story names its resource; the theme lists the resources named for it or cited.
     assert (
@@ -142,7 +152,9 @@ def test_the_tile_layout_has_every_state_and_dc_on_its_own_square():
 
 def test_state_names_in_the_map_are_escaped(project):
     project.edit("states.yml", "name: Louisiana", 'name: "Louisiana <b>\\"x\\"</b>"')
-    pages = {p.src_uri: p.markdown for p in generate_pages(load_playbook(project.data))}
+    pages = {
+        p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
+    }
     assert (
         'aria-label="Louisiana &lt;b&gt;&quot;x&quot;&lt;/b&gt;: 1 story"'
         in (pages["states/index.md"])

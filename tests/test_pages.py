@@ -6,13 +6,14 @@ import pytest
 
 from macros.content.validate import load_playbook
 from macros.pages import generate_pages
-from macros.site.context import expand_nav
+from macros.pages.common import PageContext
+from macros.site.nav import expand_nav
 from tests.conftest import MINIMAL
 
 
 @pytest.fixture(scope="module")
 def pages():
-    return {page.src_uri: page for page in generate_pages(load_playbook(MINIMAL))}
+    return {page.src_uri: page for page in generate_pages(PageContext(load_playbook(MINIMAL)))}
 
 
 def test_there_is_a_page_per_theme_and_a_home_page(pages):

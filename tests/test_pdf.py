@@ -21,10 +21,10 @@ from macros.checks.linkcheck import run as check_links
 from macros.content.playbook import Playbook
 from macros.content.validate import load_playbook
 from macros.pages.common import PageContext
+from macros.pages.downloads import downloads
 from macros.pages.print_view import printed_states
 from macros.pages.states import state_resources
 from macros.pages.urls import page_url
-from macros.pdf.downloads import downloads
 from tests.conftest import CHROMIUM, ROOT, Project, run_playbook
 
 pytestmark = pytest.mark.browser

@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 
-from macros.commands.pdf import packet_parts
 from macros.content.validate import load_playbook
 from macros.pages.common import PageContext
 from macros.pages.print_view import localize_html_links, page_anchors
+from macros.pdf.make import packet_parts
 from tests.conftest import Project, run_playbook
 
 # A file that exists: Chromium's path is only checked to exist before any browser starts.
@@ -19,7 +19,7 @@ NOT_STARTED = sys.executable
 
 def pdf(project: Project, *args: str, chromium: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "macros.commands.cli", "--project", str(project.path), "pdf", *args],
+        [sys.executable, "-m", "macros.commands", "--project", str(project.path), "pdf", *args],
         capture_output=True,
         text=True,
         check=False,
@@ -38,17 +38,17 @@ def test_without_chromium_the_message_says_how_to_install_it(project):
     assert not (project.path / "site").exists()  # said before building anything
 
 
-def test_an_unknown_theme_is_refused_with_the_list_of_themes(project):
+def test_an_unknown_theme_is_a_usage_mistake_refused_with_the_list_of_themes(project):
     result = pdf(project, "--theme", "nope", "--theme", "second-theme", chromium=NOT_STARTED)
-    assert result.returncode == 1
+    assert result.returncode == 2  # as every mistake in a command
     assert result.stderr == (
         "playbook pdf: Unknown theme: nope. The themes are: first-theme, second-theme\n"
     )
 
 
-def test_an_unknown_state_is_refused_with_the_list_of_states(project):
+def test_an_unknown_state_is_a_usage_mistake_refused_with_the_list_of_states(project):
     result = pdf(project, "--state", "zz", "--state", "ks", chromium=NOT_STARTED)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr == (
         "playbook pdf: Unknown state: zz. The states with a page are: "
         "KS (Kansas), LA (Louisiana), MS (Mississippi)\n"

@@ -41,7 +41,7 @@ def wait_for(condition, timeout: float = 40):
 def start_serve(project, port: int) -> subprocess.Popen:
     """`playbook serve` on the project, in the background; the caller stops it."""
     return subprocess.Popen(
-        [sys.executable, "-m", "macros.commands.cli", "--project", str(project.path), "serve"]
+        [sys.executable, "-m", "macros.commands", "--project", str(project.path), "serve"]
         + ["--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

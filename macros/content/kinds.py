@@ -54,3 +54,10 @@ def kind_for(relative_path: str) -> Kind | None:
 
 def layout_description() -> str:
     return ", ".join(kind.pattern for kind in KINDS)
+
+
+SCHEMA_DIR = "schemas"  # beside playbook_data/: the JSON Schemas editors' tools read
+
+
+def schema_file(kind: Kind) -> str:
+    return f"{kind.name}.schema.json"

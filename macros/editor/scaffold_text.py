@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from macros.content import model
-from macros.content.kinds import Kind
+from macros.content.kinds import SCHEMA_DIR, Kind, schema_file
 from macros.editor.fields import FieldDoc, field_docs, nested_models
 
 PLACEHOLDER = "FILL IN"
@@ -122,7 +122,6 @@ def placeholders(text: str) -> list[tuple[int, str]]:
 
 def schema_line(kind: Kind, path: Path, data_dir: Path) -> str:
     """The first line that tells VS Code's YAML extension which schema checks the file."""
-    from macros.editor.schema import SCHEMA_DIR, schema_file
 
     target = data_dir.parent / SCHEMA_DIR / schema_file(kind)
     return SCHEMA_COMMENT + Path(os.path.relpath(target, path.parent)).as_posix()

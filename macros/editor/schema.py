@@ -16,16 +16,11 @@ import sys
 from pathlib import Path
 
 from macros.content import model
-from macros.content.kinds import KINDS, Kind
+from macros.content.kinds import KINDS, SCHEMA_DIR, Kind, schema_file
 from macros.editor.data_file_templates import refresh_data_files, stale_data_files
 from macros.editor.fields import FieldDoc, field_docs, nested_models
 
-SCHEMA_DIR = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
-
-
-def schema_file(kind: Kind) -> str:
-    return f"{kind.name}.schema.json"
 
 
 def _property(doc: FieldDoc) -> dict:
@@ -183,12 +178,3 @@ def command(args) -> int:
         print("Left as they are:", *refused, sep="\n  ", file=sys.stderr)
         return 1
     return 0
-
-
-def add_command(commands) -> None:
-    """Register `playbook schema` on the CLI's sub-command parser."""
-    sub = commands.add_parser(
-        "schema", help="write the JSON Schemas and the data files' templates for editors"
-    )
-    sub.add_argument("--check", action="store_true", help="only check that they are current")
-    sub.set_defaults(run=command)

@@ -1,13 +1,12 @@
 """Pages generated from the playbook: plain Python, callable without MkDocs.
 
-    generate_pages(playbook) -> list[GeneratedPage]
+    generate_pages(PageContext(playbook)) -> list[GeneratedPage]
 
 Each module builds one kind of page; this registry puts them together in navigation order.
 """
 
 from __future__ import annotations
 
-from macros.content.playbook import Playbook
 from macros.pages import (
     field_reference,
     home,
@@ -33,8 +32,7 @@ BUILDERS = (
 )
 
 
-def generate_pages(playbook: Playbook) -> list[GeneratedPage]:
-    context = PageContext.shared(playbook)
+def generate_pages(context: PageContext) -> list[GeneratedPage]:
     pages = [page for build in BUILDERS for page in build(context)]
     seen: set[str] = set()
     for page in pages:
@@ -44,4 +42,4 @@ def generate_pages(playbook: Playbook) -> list[GeneratedPage]:
     return pages
 
 
-__all__ = ["GeneratedPage", "generate_pages"]
+__all__ = ["GeneratedPage", "PageContext", "generate_pages"]

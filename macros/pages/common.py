@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 import posixpath
-import re
 from dataclasses import dataclass
 
 from macros.content.playbook import Playbook
+from macros.content.slugs import slugify
 from macros.render.glossary_terms import abbreviations
 from macros.render.markdown import ProseRenderer, md_text, yaml_string
 
@@ -26,17 +26,6 @@ class PageContext:
     def __init__(self, playbook: Playbook):
         self.pb = playbook
         self.prose = ProseRenderer(abbreviations(playbook))
-
-    @classmethod
-    def shared(cls, playbook: Playbook) -> PageContext:
-        """The context of this playbook, made once: the site's pages, the print view and
-        the macros share its renderer, and so render each editor's text once per build."""
-        if not (_shared and _shared[0].pb is playbook):
-            _shared[:] = [cls(playbook)]
-        return _shared[0]
-
-
-_shared: list[PageContext] = []
 
 
 def front_matter(title: str, *, description: str = "", boost: float = 0, hide=()) -> str:
@@ -61,10 +50,6 @@ def rel(from_uri: str, to_uri: str, anchor: str = "") -> str:
 @functools.cache  # pages link to the same few pages thousands of times; relpath is slow
 def _relative(to_uri: str, from_dir: str) -> str:
     return posixpath.relpath(to_uri, from_dir)
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 # Where each kind of page lives; one place, so that links and files always agree.

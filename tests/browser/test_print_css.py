@@ -55,7 +55,7 @@ def test_the_sites_chrome_is_on_the_screen_but_not_on_paper(page, served_site, p
 
 def test_filters_and_download_links_stay_on_the_screen(page, served_site):
     page.goto(served_site + "/stories/")
-    # A "Download PDF" link as a site built by `playbook pdf` has it (see print_hooks.py).
+    # A "Download PDF" link as a site built by `playbook pdf` has it (macros/site/).
     page.evaluate(
         """() => document.querySelector("article h1").insertAdjacentHTML("afterend",
         '<p class="pb-download pb-no-print"><a href="x.pdf">Download PDF</a></p>')"""

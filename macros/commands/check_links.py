@@ -1,0 +1,22 @@
+"""`playbook check-links [--site-dir site] [--external]`: every link and anchor of a built site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from macros.checks import linkcheck
+from macros.commands.common import project_dir
+
+
+def add_parser(commands) -> argparse.ArgumentParser:
+    links = commands.add_parser("check-links", help="check every link and anchor of a built site")
+    links.add_argument("--site-dir", default="site", help="built site (default: site)")
+    links.add_argument("--external", action="store_true", help="also fetch external links")
+    return links
+
+
+def run(args: argparse.Namespace) -> int:
+    status, text = linkcheck.run(project_dir(args) / args.site_dir, external=args.external)
+    print(text, file=sys.stdout if status == 0 else sys.stderr)
+    return status

@@ -1,0 +1,84 @@
+"""One build's state, made once per build and passed explicitly: no engine imported here.
+
+    context = BuildContext.load(project)        # raises ContentError with every problem
+    context.pages, context.extra_files, context.downloads
+
+The MkDocs plugin, the macros for hand-written pages and `playbook pdf` all read the same
+object, so the data is read, checked and turned into pages once per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros.content.playbook import Playbook
+from macros.content.validate import load_playbook
+from macros.pages import GeneratedPage, generate_pages
+from macros.pages import open_data
+from macros.pages.common import PageContext
+from macros.pages.downloads import Download, downloads
+from macros.pages.print_view import PRINT_URI, print_page
+
+DEFAULT_DATA_DIR = "playbook_data"
+
+
+@dataclass
+class BuildContext:
+    project: Path
+    playbook: Playbook
+    pdf_links: bool = False  # link each page's PDF (only when `playbook pdf` prints them)
+    pages_context: PageContext = field(init=False)
+    pages: list[GeneratedPage] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # One renderer for the whole build: the pages, the print view and the macros share
+        # it, and so render each editor's text once.
+        self.pages_context = PageContext(self.playbook)
+        self.pages = generate_pages(self.pages_context)
+
+    @classmethod
+    def load(
+        cls, project: Path, data_dir: str = DEFAULT_DATA_DIR, *, pdf_links: bool = False
+    ) -> BuildContext:
+        """Read and check the content of `project`. Raises ContentError."""
+        project = project.resolve()
+        return cls(project, load_playbook(project / data_dir, project), pdf_links=pdf_links)
+
+    @property
+    def print_view(self) -> GeneratedPage:
+        """The whole playbook on one page, for print; not in the navigation."""
+        return GeneratedPage(PRINT_URI, print_page(self.pages_context), None)
+
+    @property
+    def extra_files(self) -> dict[str, str]:
+        """Files other than pages: the open data, by their path in the built site."""
+        return open_data.files(self.playbook)
+
+    @property
+    def downloads(self) -> dict[str, Download]:
+        """Each page's PDF by the page's src_uri; none unless the PDFs are printed too."""
+        if not self.pdf_links:
+            return {}
+        return {item.page: item for item in downloads(self.pages_context)}
+
+
+def context_for(config) -> BuildContext:
+    """The build context for an engine's configuration: the playbook plugin's when it runs
+    (MkDocs, ProperDocs), else read from the data beside the configuration file (engines
+    that run mkdocs-macros without our plugin). Works with config objects and plain dicts."""
+    plugins = _get(config, "plugins") or {}
+    plugin = plugins.get("playbook") if hasattr(plugins, "get") else None
+    context = getattr(plugin, "context", None)
+    if context is not None:
+        return context
+    project = Path(_get(config, "config_file_path") or "mkdocs.yml").resolve().parent
+    extra = _get(config, "extra") or {}
+    return BuildContext.load(project, extra.get("playbook_data", DEFAULT_DATA_DIR))
+
+
+def _get(config, key: str):
+    try:
+        return config[key]
+    except (KeyError, TypeError):
+        return getattr(config, key, None)

@@ -1,0 +1,129 @@
+"""The MkDocs side of the build: a plugin (`playbook` in mkdocs.yml) that forwards to the
+engine-neutral pipeline. The only module, with mkdocs_build.py, that imports MkDocs.
+
+    plugins:
+      - search
+      - playbook          # before macros: a content error is reported first
+      - macros: …
+
+State lives on the plugin object (a new one for every build, `mkdocs serve` included), in
+one BuildContext: nothing is kept in module globals.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from macros.content.problems import ContentError
+from macros.pages.common import GLOSSARY_URI
+from macros.pages.downloads import Download
+from macros.pages.footer import footer_facts
+from macros.render import glossary_terms
+from macros.render.markdown import html_text
+from macros.site.build_context import DEFAULT_DATA_DIR, BuildContext
+from macros.site.nav import NavError, expand_nav
+
+
+class PlaybookConfig(Config):
+    data_dir = c.Type(str, default=DEFAULT_DATA_DIR)  # relative to mkdocs.yml
+    pdf_links = c.Type(bool, default=False)  # set by `playbook pdf`, which prints the PDFs
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    def __init__(self) -> None:
+        self.context: BuildContext | None = None
+        # A context already checked by `playbook build`/`pdf` in this process: used as is.
+        self.preloaded: BuildContext | None = None
+
+    @event_priority(100)  # before the macros plugin, so that a content error is reported first
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project = Path(config.config_file_path).resolve().parent
+        if self.preloaded is not None:
+            self.context = self.preloaded
+            self.context.pdf_links = self.config.pdf_links or self.context.pdf_links
+        else:
+            try:
+                self.context = BuildContext.load(
+                    project, self.config.data_dir, pdf_links=self.config.pdf_links
+                )
+            except ContentError as error:
+                raise Abort(str(error)) from None
+        try:
+            config.nav = expand_nav(config.nav, self.context.pages)
+        except NavError as error:
+            raise Abort(str(error)) from None
+        # Glossary acronyms become abbreviations in hand-written and generated Markdown too.
+        if "abbr" in config.markdown_extensions:
+            abbr = config.mdx_configs.setdefault("abbr", {})
+            terms = glossary_terms.abbreviations(self.context.playbook)
+            abbr["glossary"] = {**terms, **abbr.get("glossary", {})}
+        # The footer (overrides/partials/copyright.html) names the publisher and the date.
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        config.extra["playbook"] = footer_facts(self.context.playbook.info, epoch)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        context = self._context()
+        for name, content in context.extra_files.items():  # open data, on every build
+            files.append(File.generated(config, name, content=content))
+        docs_prefix = posixpath.relpath(config.docs_dir, context.project).replace("\\", "/")
+        for page in context.pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise Abort(
+                    f"docs/{page.src_uri} is generated from playbook_data/ and must not exist "
+                    "in docs/: delete it or rename it"
+                )
+            generated = File.generated(config, page.src_uri, content=page.markdown)
+            # edit_uri in mkdocs.yml points at docs/; data files live beside it.
+            generated.edit_uri = (
+                posixpath.relpath(page.edit_path, docs_prefix) if page.edit_path else None
+            )
+            files.append(generated)
+        view = context.print_view
+        printed = File.generated(
+            config, view.src_uri, content=view.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        printed.edit_uri = None  # made from every data file at once: nothing single to edit
+        files.append(printed)
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        context = self._context()
+        # Each glossary acronym links to its entry in the glossary (except on the glossary).
+        glossary = files.get_file_from_path(GLOSSARY_URI)
+        if glossary is not None and page.file.src_uri != GLOSSARY_URI:
+            url = get_relative_url(glossary.url, page.file.url)
+            anchors = glossary_terms.anchors(context.playbook)
+            titles = page.file.src_uri != context.print_view.src_uri  # no tooltips to print
+            html = glossary_terms.link_terms(html, anchors, url, titles)
+        item = context.downloads.get(page.file.src_uri)
+        return html if item is None else _with_download_link(html, page.file.url, item)
+
+    def _context(self) -> BuildContext:
+        if self.context is None:  # pragma: no cover - MkDocs always calls on_config first
+            raise RuntimeError("the playbook plugin was used before on_config")
+        return self.context
+
+
+def _with_download_link(html: str, page_url: str, item: Download) -> str:
+    href = get_relative_url(item.path, page_url)
+    link = (
+        f'<p class="pb-download pb-no-print"><a href="{html_text(href)}" download '
+        f'type="application/pdf">Download PDF</a> <span class="pb-download-what">'
+        f"({html_text(item.label)})</span></p>\n"
+    )
+    # Under the page title, where a reader looks for it.
+    head, found, rest = html.partition("</h1>")
+    return f"{head}{found}\n{link}{rest}" if found else link + html
+

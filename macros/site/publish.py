@@ -1,0 +1,39 @@
+"""All-or-nothing builds: a site is built into a temporary folder beside its place and only
+then put there, so that a published site is never half old, half new."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from macros.site import mkdocs_build, reproducible
+from macros.site.build_context import BuildContext
+
+
+def build_into(context: BuildContext, site: Path) -> bool:
+    """A strict build of the checked content into the folder `site` (made afresh)."""
+    epoch = reproducible.source_date_epoch(context.project)
+    return mkdocs_build.build(context.project, site, epoch, context)
+
+
+def build_and_replace(context: BuildContext, site: Path) -> bool:
+    """Build into a temporary folder, then replace `site` with it; on failure `site` is
+    left as it was. True when the build succeeded."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    if not build_into(context, staging):
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
+    replace_site(staging, site)
+    return True
+
+
+def replace_site(staging: Path, site: Path) -> None:
+    """Put a complete build in the place of `site`, with the old site out of the way first."""
+    old = site.with_name(f".{site.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
