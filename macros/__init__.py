@@ -14,7 +14,7 @@ def define_env(env) -> None:
     Each returns Markdown built from the validated playbook, with editors' text escaped.
     Only mkdocs-macros' portable surface is used (`env.conf`, `env.macro`, `env.page`).
     """
-    from macros.pages.home import theme_cards as _theme_cards
+    from macros.pages.home import theme_cards_markdown as _theme_cards
     from macros.site.build_context import BuildContext, context_for
 
     found: list[BuildContext] = []  # this env's build, looked up once

@@ -109,7 +109,8 @@ def test_external_links_are_checked_weekly_and_reported_in_an_issue_not_on_pull_
     (schedule,) = workflow["on"]["schedule"]
     minute, hour, day, month, weekday = schedule["cron"].split()
     assert (day, month) == ("*", "*") and weekday.isdigit()  # once a week
-    assert workflow["permissions"]["issues"] == "write"
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
     check = steps(workflow)[step_index(workflow, "check-links")]
     assert "--external" in check["run"]
     assert check["run"].lstrip().startswith("set +e")  # a broken link does not fail the run

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 from pydantic_core import PydanticCustomError
@@ -25,10 +27,30 @@ def problem(message: str, hint: str = "") -> PydanticCustomError:
     return PydanticCustomError("playbook", "{message}", {"message": message, "hint": hint})
 
 
+# Characters that stay invisible or turn text around: shown by their code in messages,
+# refused in text (see _text). Line breaks are refused in one-line text.
+_LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value as an editor can read it in a message: one line, invisible characters
+    written as their code (`\\n`, `\\u200b`), at most `limit` characters."""
+    out = []
+    for char in value[:limit]:
+        if char == "\n":
+            out.append("\\n")
+        elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") or char in _BIDI:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out) + ("…" if len(value) > limit else "")
+
+
 def _slug(value: str) -> str:
-    if len(value) > 80 or not SLUG.match(value):
+    if len(value) > 80 or not SLUG.fullmatch(value):
         raise problem(
-            f"'{value}' is not a valid id",
+            f"'{shown(value)}' is not a valid id",
             "ids use lowercase letters, digits and single hyphens, at most 80 characters, "
             "for example 'kansas-licensure-billing'",
         )
@@ -36,21 +58,37 @@ def _slug(value: str) -> str:
 
 
 def _state_code(value: str) -> str:
-    if not STATE_CODE.match(value):
+    if not STATE_CODE.fullmatch(value):
         raise problem(
-            f"'{value}' is not a state code",
+            f"'{shown(value)}' is not a state code",
             "use the two-letter USPS code in capitals, for example 'KS' for Kansas",
         )
     return value
 
 
 def _url(value: str) -> str:
-    if not URL.match(value):
+    # The same reading as the pages' (render/escape.py link_target): an address that passes
+    # here is one the build can write.
+    try:
+        parts = urlsplit(value)
+        readable = bool(URL.fullmatch(value))
+        _port = parts.port  # raises ValueError when the port is not a number
+    except ValueError:
+        readable = False
+    if not readable or not _HOST.fullmatch(parts.hostname or ""):
         raise problem(
-            f"'{value}' is not a web address",
+            f"'{shown(value)}' is not a web address",
             "links start with https:// (or http://), for example 'https://example.org/report'",
         )
+    if parts.username is not None or parts.password is not None:
+        raise problem(
+            f"'{shown(value)}' holds a user name or password",
+            "remove the part before '@' in the address",
+        )
     return value
+
+
+_HOST = re.compile(r"[\w.-]+|\[[0-9a-fA-F:.]+\]")
 
 
 def _text(max_length: int, *, one_line: bool):
@@ -58,12 +96,30 @@ def _text(max_length: int, *, one_line: bool):
         value = value.strip()
         if not value:
             raise problem("this text is empty", "write the text, or remove the field if optional")
-        if one_line and "\n" in value:
+        if not "".join(c for c in value if unicodedata.category(c)[0] not in "CZ"):
+            raise problem(
+                "this text is empty (it holds only spaces or invisible characters)",
+                "write the text, or remove the field if optional",
+            )
+        if one_line and any(c in _LINE_BREAKS for c in value):
             raise problem(
                 "this text must be on one line",
                 "remove the line breaks (a long value can continue on the next line if the "
                 "field starts with `>-`)",
             )
+        for position, char in enumerate(value, start=1):
+            if char in _BIDI:
+                raise problem(
+                    f"this text holds a character that turns the direction of text around "
+                    f"(U+{ord(char):04X}, character {position})",
+                    "delete it: it can make the text show differently from what it says",
+                )
+            if unicodedata.category(char) == "Cc" and char not in "\t\n":
+                raise problem(
+                    f"this text holds an invisible control character (U+{ord(char):04X}, "
+                    f"character {position})",
+                    "delete it (it often comes with text copied from a PDF or a word processor)",
+                )
         if len(value) > max_length:
             raise problem(
                 f"this text is too long ({len(value)} characters; at most {max_length})",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from macros.content.kinds import KIND_BY_NAME, Kind
 from macros.content.loader import load_yaml
+from macros.content.settings import data_dir
 from macros.content.slugs import slugify
 from macros.content.validate import read_records
 from macros.editor.scaffold_text import (
@@ -40,7 +41,7 @@ class Content:
 
     def __init__(self, project: Path):
         self.project = project
-        self.data = project / "playbook_data"
+        self.data = data_dir(project)
         records, _problems = read_records(self.data, project)
         self.records = records
         self.states = {s.code: s for s in records["state"]}

@@ -1,103 +1,147 @@
-"""Blocks that appear on several kinds of page: a story, a quote, a source line."""
+"""Blocks that appear on several kinds of page (a story, a quote, a resource list, a source
+line): the ready objects that templates/_blocks.md.j2 shows, and those blocks as Markdown for
+code that assembles pages itself (the print view)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from macros.content.model import Quote, Resource, Story
 from macros.pages.common import (
     RESOURCES_URI,
     PageContext,
-    link,
+    PageLink,
+    page_link,
     policy_area_uri,
-    rel,
+    render,
     source_uri,
     state_uri,
+    target,
     theme_uri,
-    with_class,
 )
-from macros.render.markdown import link_target, md_text
 
 
-def story_meta(ctx: PageContext, story: Story, page_uri: str) -> str:
-    """One line: states (linked), cohort, year and policy areas."""
+@dataclass(frozen=True)
+class StoryMeta:
+    states: list[PageLink]
+    cohort: str | None
+    year: int | None
+    policy_areas: list[PageLink]
+
+
+@dataclass(frozen=True)
+class StoryView:
+    id: str
+    title: str
+    summary: str
+    body: str  # editors' Markdown
+    meta: StoryMeta
+    link: PageLink  # the story on its theme page
+    resources: list[PageLink]  # the resources it cites, on the resources page
+    strategy: PageLink | None  # its key strategy, on its theme page
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    id: str
+    text: str
+    attribution: str
+    state: PageLink | None  # the speaker's state page, linked from the attribution
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    id: str
+    title: str
+    url: str | None  # from the data; the template re-serialises it (link_target)
+    description: str | None
+    more_target: Markup  # its entry on the resources page
+
+
+def story_meta(ctx: PageContext, story: Story, page_uri: str) -> StoryMeta:
     pb = ctx.pb
-    parts = [
-        link(pb.states[code].name, rel(page_uri, state_uri(pb.states[code].name)))
-        for code in story.states
-    ]
-    if story.cohort:
-        parts.append(md_text(pb.cohorts[story.cohort].name))
-    if story.year:
-        parts.append(str(story.year))
-    if story.policy_areas:
-        names = ", ".join(
-            link(pb.policy_areas[a].name, rel(page_uri, policy_area_uri(a)))
+    return StoryMeta(
+        states=[
+            page_link(pb.states[c].name, page_uri, state_uri(pb.states[c].name))
+            for c in story.states
+        ],
+        cohort=pb.cohorts[story.cohort].name if story.cohort else None,
+        year=story.year,
+        policy_areas=[
+            page_link(pb.policy_areas[a].name, page_uri, policy_area_uri(a))
             for a in story.policy_areas
-        )
-        parts.append(f"Policy areas: {names}")
-    return with_class(" · ".join(parts), "pb-story-meta")
+        ],
+    )
 
 
-def story_block(ctx: PageContext, story: Story, page_uri: str, level: int = 4) -> str:
-    """A whole story: heading (with a stable anchor), meta line, body and the resources
-    it cites."""
-    heading = f"{'#' * level} {md_text(story.title)} {{ #story-{story.id} }}\n"
-    out = [heading, story_meta(ctx, story, page_uri), ctx.prose.block(story.body, "pb-story-body")]
-    if story.resources:
-        cited = ", ".join(
-            link(ctx.pb.resources[r].title, rel(page_uri, RESOURCES_URI, resource_anchor(r)))
+def story_view(ctx: PageContext, story: Story, page_uri: str) -> StoryView:
+    return StoryView(
+        id=story.id,
+        title=story.title,
+        summary=story.summary,
+        body=story.body,
+        meta=story_meta(ctx, story, page_uri),
+        link=page_link(story.title, page_uri, theme_uri(story.theme), f"story-{story.id}"),
+        resources=[
+            page_link(ctx.pb.resources[r].title, page_uri, RESOURCES_URI, resource_anchor(r))
             for r in story.resources
-        )
-        out.append(with_class(f"Resources: {cited}", "pb-story-meta"))
-    return "\n".join(out)
+        ],
+        strategy=_strategy_link(ctx, story, page_uri),
+    )
+
+
+def _strategy_link(ctx: PageContext, story: Story, page_uri: str) -> PageLink | None:
+    strategy = ctx.pb.strategies.get(story.strategy) if story.strategy else None
+    if strategy is None:
+        return None
+    return page_link(strategy.title, page_uri, theme_uri(story.theme), strategy.id)
+
+
+def quote_view(ctx: PageContext, quote: Quote, page_uri: str) -> QuoteView:
+    state = None
+    if quote.state:
+        name = ctx.pb.states[quote.state].name
+        state = page_link(quote.attribution, page_uri, state_uri(name))
+    return QuoteView(quote.id, quote.text, quote.attribution, state)
 
 
 def resource_anchor(resource_id: str) -> str:
     return f"resource-{resource_id}"
 
 
-def resource_title(resource: Resource) -> str:
-    """The title linked to the resource, or a plain note when its address is not known:
-    never a broken link."""
-    if resource.url:
-        return link(resource.title, link_target(resource.url))
-    return f"{md_text(resource.title)} *(link not yet available)*"
-
-
-def resource_list(ctx: PageContext, resources: list[Resource], page_uri: str) -> str:
-    """A list of resources, each pointing to its entry on the resources page."""
-    lines = []
-    for resource in resources:
-        line = f"- {resource_title(resource)}"
-        if resource.description:
-            line += f": {md_text(resource.description)}"
-        more = rel(page_uri, RESOURCES_URI, resource_anchor(resource.id))
-        lines.append(f"{line} ([see in Resources]({more}))")
-    return "\n".join(lines) + "\n"
-
-
-def story_teaser(ctx: PageContext, story: Story, page_uri: str, level: int = 4) -> str:
-    """A story's title (linked to the story on its theme page), meta line and summary."""
-    target = rel(page_uri, theme_uri(story.theme), f"story-{story.id}")
-    heading = f"{'#' * level} {link(story.title, target)}\n"
-    return "\n".join(
-        [
-            heading,
-            story_meta(ctx, story, page_uri),
-            with_class(md_text(story.summary), "pb-summary"),
-        ]
+def resource_view(resource: Resource, page_uri: str) -> ResourceView:
+    return ResourceView(
+        id=resource.id,
+        title=resource.title,
+        url=resource.url,
+        description=resource.description,
+        more_target=target(page_uri, RESOURCES_URI, resource_anchor(resource.id)),
     )
 
 
-def quote_block(ctx: PageContext, quote: Quote, page_uri: str) -> str:
-    """A quotation with its attribution, linked to the speaker's state when there is one."""
-    attribution = md_text(quote.attribution)
-    if quote.state:
-        state = ctx.pb.states[quote.state]
-        attribution = link(quote.attribution, rel(page_uri, state_uri(state.name)))
-    return f"> {md_text(quote.text)}\n>\n> — {attribution}\n{{ #quote-{quote.id} .pb-quote }}\n"
-
-
-def source_line(ctx: PageContext, source_id: str, page_uri: str) -> str:
+def source_link(ctx: PageContext, source_id: str, page_uri: str) -> PageLink:
     source = ctx.pb.sources[source_id]
-    target = rel(page_uri, source_uri(source.id))
-    return with_class(f"Source: {link(source.short_title, target)}", "pb-source")
+    return page_link(source.short_title, page_uri, source_uri(source.id))
+
+
+# The blocks as Markdown, for the print view ------------------------------------------------
+
+
+def _block(ctx: PageContext, call: str, **values: object) -> str:
+    return render(ctx, "_block.md.j2", call=call, **values)
+
+
+def story_block(ctx: PageContext, story: Story, page_uri: str, level: int = 4) -> str:
+    """A whole story: heading (with a stable anchor), meta line, body and resources."""
+    return _block(ctx, "story_block", story=story_view(ctx, story, page_uri), level=level)
+
+
+def quote_block(ctx: PageContext, quote: Quote, page_uri: str) -> str:
+    return _block(ctx, "quote_block", quote=quote_view(ctx, quote, page_uri))
+
+
+def resource_list(ctx: PageContext, resources: list[Resource], page_uri: str) -> str:
+    views = [resource_view(r, page_uri) for r in resources]
+    return _block(ctx, "resource_list", resources=views)

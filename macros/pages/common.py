@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from macros.content.playbook import Playbook
 from macros.content.slugs import slugify
+from macros.render import environment
 from macros.render.glossary_terms import abbreviations
-from macros.render.markdown import ProseRenderer, md_text, yaml_string
+from macros.render.markdown import ProseRenderer, md_text
 
 
 @dataclass(frozen=True)
@@ -28,17 +32,44 @@ class PageContext:
         self.prose = ProseRenderer(abbreviations(playbook))
 
 
-def front_matter(title: str, *, description: str = "", boost: float = 0, hide=()) -> str:
-    lines = ["---", f"title: {yaml_string(title)}"]
-    if description:
-        lines.append(f"description: {yaml_string(description)}")
-    if boost:
-        lines += ["search:", f"  boost: {boost}"]
-    if hide:
-        lines.append("hide:")
-        lines += [f"  - {item}" for item in hide]
-    lines += ["---", ""]
-    return "\n".join(lines)
+def render(ctx: PageContext, template: str, **context: object) -> str:
+    """A page from templates/<template>, with the build's renderer for editors' Markdown."""
+    return environment.render(template, prose_renderer=ctx.prose, **context)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to one of our pages, for templates: `[{{ l.text }}]({{ l.target }})`."""
+
+    text: str  # plain text: the template escapes it
+    target: Markup  # made here from page addresses and ids, never from editors' text
+
+
+# Page addresses and anchors are made of ids and slugs, which validation keeps to these.
+_SAFE_TARGET = re.compile(r"[A-Za-z0-9._/#-]*")
+
+
+def target(from_uri: str, to_uri: str, anchor: str = "") -> Markup:
+    """`rel()` marked safe for templates, after checking that it holds nothing to escape."""
+    return checked_target(rel(from_uri, to_uri, anchor))
+
+
+def checked_target(url: str) -> Markup:
+    """A link between our pages made by code (pages/urls.py), marked safe once checked."""
+    if not _SAFE_TARGET.fullmatch(url):
+        raise ValueError(f"unexpected characters in a link between pages: {url!r}")
+    return Markup(url)
+
+
+def page_link(text: str, from_uri: str, to_uri: str, anchor: str = "") -> PageLink:
+    return PageLink(text, target(from_uri, to_uri, anchor))
+
+
+def in_page(text: str, anchor: str) -> PageLink:
+    """A link to a part of the same page."""
+    if not _SAFE_TARGET.fullmatch(anchor):
+        raise ValueError(f"unexpected characters in an anchor: {anchor!r}")
+    return PageLink(text, Markup(f"#{anchor}"))
 
 
 def rel(from_uri: str, to_uri: str, anchor: str = "") -> str:

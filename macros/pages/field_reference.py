@@ -7,10 +7,14 @@ macros/content/model.py, where the descriptions live.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from macros.editor.fields import FieldDoc, documented_kinds, field_docs
 from macros.editor.scaffold_text import yaml_value
-from macros.pages.common import GeneratedPage, PageContext, front_matter, slugify
-from macros.render.markdown import html_text
+from macros.pages.common import GeneratedPage, PageContext, slugify
+from macros.render import environment
 
 FIELD_REFERENCE_URI = "contribute/fields.md"
 MODEL_FILE = "macros/content/model.py"
@@ -24,30 +28,32 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     ]
 
 
-def _cell(text: str) -> str:
-    return html_text(text).replace("|", "&#124;")
+@dataclass(frozen=True)
+class FieldRow:
+    name: str
+    kind: str
+    required: bool
+    description: str
+    example: str | None  # as YAML
 
 
-def _row(doc: FieldDoc) -> str:
+@dataclass(frozen=True)
+class FieldSection:
+    title: Markup  # ours, with `code`
+    anchor: str
+    intro: str
+    where: Markup  # ours, with `code`
+    fields: list[FieldRow]
+
+
+def _row(doc: FieldDoc) -> FieldRow:
     kind = doc.type.label + (f" ({doc.type.rule})" if doc.type.rule else "")
-    example = "see below" if doc.example is None else f"`{yaml_value(doc.example)}`"
-    if doc.example is not None and "`" in example[1:-1]:
-        example = f"<code>{_cell(yaml_value(doc.example))}</code>"
-    required = "**required**" if doc.required else "optional"
-    return (
-        f"| `{doc.name}` | {_cell(kind)} | {required} | {_cell(doc.description)} "
-        f"| {example.replace('|', '&#124;')} |"
-    )
+    example = None if doc.example is None else yaml_value(doc.example)
+    return FieldRow(doc.name, kind, doc.required, doc.description, example)
 
 
-def field_reference() -> str:
-    out = [
-        front_matter("Field reference", description="Every field of every data file"),
-        "# Field reference\n",
-        "Every field of every kind of record, generated from the content model: what it is "
-        "for, what it takes, whether it is required, and an example. Your editor shows the "
-        "same descriptions while you type (see [Check your change](checks.md)).\n",
-    ]
+def sections() -> list[FieldSection]:
+    out = []
     for kind, record_model in documented_kinds():
         if kind is None:
             title = f"{record_model.__name__} (inside a theme's `strategies:`)"
@@ -60,13 +66,17 @@ def field_reference() -> str:
                 if kind.is_collection
                 else f"One record a file: `playbook_data/{kind.pattern}`."
             )
-        anchor = slugify(record_model.__name__)
-        out += [
-            f"## {title} {{ #{anchor} }}\n",
-            f"{_cell((record_model.__doc__ or '').strip())} {where}\n",
-            "| Field | Type | Required | Description | Example |",
-            "| --- | --- | --- | --- | --- |",
-            *(_row(doc) for doc in field_docs(record_model)),
-            "",
-        ]
-    return "\n".join(out)
+        out.append(
+            FieldSection(
+                Markup(title),  # names of our own models and files
+                slugify(record_model.__name__),
+                (record_model.__doc__ or "").strip(),
+                Markup(where),
+                [_row(doc) for doc in field_docs(record_model)],
+            )
+        )
+    return out
+
+
+def field_reference() -> str:
+    return environment.render("field_reference.md.j2", sections=sections())

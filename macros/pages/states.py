@@ -6,22 +6,24 @@ theme (each linked to the story and its key strategy), its quotes and its resour
 
 from __future__ import annotations
 
-from macros.content.model import Resource, State, Story
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from macros.content.model import Resource, State
 from macros.pages import tile_map
-from macros.pages.blocks import quote_block, resource_list, story_meta
+from macros.pages.blocks import StoryView, quote_view, resource_view, story_view
 from macros.pages.common import (
     GeneratedPage,
     PageContext,
-    front_matter,
-    link,
+    PageLink,
+    page_link,
     policy_area_uri,
-    rel,
+    render,
     state_uri,
     theme_uri,
-    with_class,
 )
 from macros.pages.urls import href
-from macros.render.markdown import md_text
 
 STATES_INDEX_URI = "states/index.md"
 
@@ -68,29 +70,29 @@ def state_resources(ctx: PageContext, state: State) -> list[Resource]:
 # The states index ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class StateRow:
+    state: PageLink
+    cohorts: str
+    stories: int
+    policy_areas: list[PageLink]
+
+
 def index_page(ctx: PageContext, states: list[State]) -> str:
-    pb = ctx.pb
-    out = [
-        front_matter("States", description="Stories from the states, state by state."),
-        "# States\n",
-        "Each state with stories, quotes or resources has a page of its own. Choose a state "
-        "on the map, or in the table below it.\n",
-        map_block(ctx, states),
-        "## States with content { #states-table }\n",
-        "| State | Cohort | Stories | Policy areas |",
-        "| --- | --- | --- | --- |",
+    pb, uri = ctx.pb, STATES_INDEX_URI
+    rows = [
+        StateRow(
+            page_link(state.name, uri, state_uri(state.name)),
+            ", ".join(cohort_names(ctx, state)),
+            len(pb.stories_for("state", state.code)),
+            [
+                page_link(pb.policy_areas[a].name, uri, policy_area_uri(a))
+                for a in state_policy_areas(ctx, state)
+            ],
+        )
+        for state in states
     ]
-    for state in states:
-        areas = ", ".join(
-            link(pb.policy_areas[a].name, rel(STATES_INDEX_URI, policy_area_uri(a)))
-            for a in state_policy_areas(ctx, state)
-        )
-        out.append(
-            f"| {link(state.name, rel(STATES_INDEX_URI, state_uri(state.name)))} "
-            f"| {md_text(', '.join(cohort_names(ctx, state))) or '—'} "
-            f"| {len(pb.stories_for('state', state.code))} | {areas or '—'} |"
-        )
-    return "\n".join(out) + "\n"
+    return render(ctx, "states_index.md.j2", map_html=Markup(map_block(ctx, states)), rows=rows)
 
 
 def map_block(ctx: PageContext, with_pages: list[State]) -> str:
@@ -136,49 +138,34 @@ def map_block(ctx: PageContext, with_pages: list[State]) -> str:
 # A state's page --------------------------------------------------------------------------
 
 
-def story_teaser(ctx: PageContext, story: Story, uri: str) -> str:
-    """A story's title linked to the story, its meta line, its summary and key strategy."""
-    pb = ctx.pb
-    theme_page = theme_uri(story.theme)
-    lines = [
-        f"### {link(story.title, rel(uri, theme_page, f'story-{story.id}'))}\n",
-        story_meta(ctx, story, uri),
-        with_class(md_text(story.summary), "pb-summary"),
-    ]
-    if story.strategy in pb.strategies:
-        strategy = pb.strategies[story.strategy]
-        target = rel(uri, theme_page, strategy.id)
-        lines.append(with_class(f"Key strategy: {link(strategy.title, target)}", "pb-strategy"))
-    return "\n".join(lines)
+@dataclass(frozen=True)
+class ThemeStories:
+    theme: PageLink
+    id: str
+    stories: list[StoryView]
 
 
 def state_page(ctx: PageContext, state: State) -> str:
     pb, uri = ctx.pb, state_uri(state.name)
     stories = pb.stories_for("state", state.code)
-    out = [
-        front_matter(state.name, description=f"Stories from {state.name}", boost=2),
-        f"# {md_text(state.name)}\n",
-    ]
-    facts = [plural(len(stories), "story", "stories")]
-    cohorts = cohort_names(ctx, state)
-    if cohorts:
-        facts.append(f"Delta Center cohort: {md_text(', '.join(cohorts))}")
-    out.append(with_class(" · ".join(facts), "pb-state-facts"))
-    areas = state_policy_areas(ctx, state)
-    if areas:
-        out.append("## Policy areas { #policy-areas }\n")
-        out += [f"- {link(pb.policy_areas[a].name, rel(uri, policy_area_uri(a)))}" for a in areas]
-        out.append("")
+    themes = []
     for theme in pb.themes.values():
-        in_theme = [s for s in stories if s.theme == theme.id]
+        in_theme = [story_view(ctx, s, uri) for s in stories if s.theme == theme.id]
         if in_theme:
-            out.append(f"## {link(theme.title, rel(uri, theme_uri(theme.id)))} {{ #{theme.id} }}\n")
-            out += [story_teaser(ctx, story, uri) for story in in_theme]
-    quotes = pb.quotes_for("state", state.code)
-    if quotes:
-        out.append("## In their words { #quotes }\n")
-        out += [quote_block(ctx, quote, uri) for quote in quotes]
-    resources = state_resources(ctx, state)
-    if resources:
-        out += ["## Resources { #resources }\n", resource_list(ctx, resources, uri)]
-    return "\n".join(out)
+            themes.append(
+                ThemeStories(page_link(theme.title, uri, theme_uri(theme.id)), theme.id, in_theme)
+            )
+    return render(
+        ctx,
+        "state.md.j2",
+        state=state,
+        story_count=len(stories),
+        cohorts=", ".join(cohort_names(ctx, state)),
+        policy_areas=[
+            page_link(pb.policy_areas[a].name, uri, policy_area_uri(a))
+            for a in state_policy_areas(ctx, state)
+        ],
+        themes=themes,
+        quotes=[quote_view(ctx, q, uri) for q in pb.quotes_for("state", state.code)],
+        resources=[resource_view(r, uri) for r in state_resources(ctx, state)],
+    )

@@ -1,69 +1,110 @@
-"""Turning editors' text into safe Markdown and HTML.
+"""Editors' Markdown fields (bodies, intros, descriptions) to safe HTML.
 
-Two kinds of text come from the data, and each has one way in:
+Rendered by a Markdown instance of our own that has no raw HTML (it shows as text), no
+attribute lists and only safe link targets; the result then goes through an allow-list
+sanitiser (sanitize.py) as a second, independent wall. It is placed in pages as a finished
+HTML block, so MkDocs' own extensions (which allow `{: onclick=...}`) never see it.
 
-* plain text (titles, summaries, names): `md_text` escapes it so that it shows exactly as
-  written inside generated Markdown: no HTML, no Markdown syntax, no Jinja.
-* Markdown text (bodies, intros, descriptions): `prose_html` renders it with a Markdown
-  instance of our own that has no raw HTML, no attribute lists and only safe link targets.
-  The result is placed in the page as a finished HTML block, so MkDocs' extensions (which
-  allow `{: onclick=...}` attributes, for one) never see editors' text.
+What an editor should hear about (a link or image that is not allowed, text nested too
+deeply to show) is reported by `ProseRenderer.problems(text)`, which validation calls for
+every Markdown field, so that it is an error with file and line before anything is built.
+Rendering itself never raises.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
 import xml.etree.ElementTree as ET
-from urllib.parse import quote, urlsplit
+from dataclasses import dataclass
 
 import markdown
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
-# Characters that Python-Markdown gives a meaning to and that a backslash makes literal.
-# `|` is for tables; `<` and `&` are handled by HTML escaping.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
-_SAFE_SCHEMES = {"http", "https", "mailto"}
+from macros.render import escape
+from macros.render.sanitize import clean, image_problem, link_problem
+
+# Lists and quotes nest a level per marker ("> - 1. text") or per four spaces of indent.
+# Python-Markdown recurses per level and fails near 300; real text needs three or four.
+MAX_NESTING = 8
+_CONTAINER = re.compile(r"(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 
 
-def md_text(text: str) -> str:
+# The escaping functions of escape.py as plain strings, for code that still assembles
+# Markdown itself (the print view). Templates use the filters instead (environment.py).
+def md_text(text: object) -> str:
     """Plain text to inline Markdown that displays exactly `text`."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return str(escape.md_text(text))
 
 
-def html_text(text: str) -> str:
+def html_text(text: object) -> str:
     """Plain text to HTML text, quotes included (safe inside attributes)."""
-    return html.escape(text, quote=True)
+    return str(escape.html_text(text))
 
 
-def yaml_string(text: str) -> str:
-    """A value for page front matter (YAML), HTML-escaped because MkDocs' templates
-    insert page titles into HTML without escaping them."""
-    return json.dumps(html.escape(text, quote=False), ensure_ascii=False)
+def yaml_string(text: object) -> str:
+    """A value for page front matter (YAML), HTML-escaped: MkDocs' theme templates insert
+    page titles and descriptions into HTML without escaping them."""
+    return str(escape.front_matter(text))
 
 
-def link_target(url: str) -> str:
-    """A URL made safe to put inside Markdown link parentheses."""
-    return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+def link_target(url: object) -> str:
+    """An http(s) address from the data, parsed, re-serialised, safe in link parentheses."""
+    return str(escape.link_target(url))
+
+
+@dataclass(frozen=True)
+class MarkdownProblem:
+    message: str
+    hint: str
+
+
+LINK_HINT = "links start with https://, http:// or mailto:, or point to a part of the page with #"
+IMAGE_HINT = (
+    "show only images from this site (for example /assets/images/map.png); link to an "
+    "image elsewhere instead: [description](https://…)"
+)
+NESTING_HINT = f"use at most {MAX_NESTING} levels of lists and quotes inside one another"
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of lists and quotes in `text` (0 for plain paragraphs)."""
+    deepest = 0
+    for line in text.splitlines():
+        expanded = line.expandtabs(4)
+        stripped = expanded.lstrip(" ")
+        depth, position = (len(expanded) - len(stripped)) // 4, 0
+        while match := _CONTAINER.match(stripped, position):
+            depth, position = depth + 1, match.end()
+            position += len(stripped[position:]) - len(stripped[position:].lstrip(" "))
+        deepest = max(deepest, depth)
+    return deepest
 
 
 class _SafeLinks(Treeprocessor):
-    """Keeps only http(s), mailto and in-page links; images must be on our own site."""
+    """Keeps only http(s), mailto and in-page links; images must be on our own site.
+    Addresses are judged as a browser reads them (entities decoded, tabs removed)."""
+
+    def __init__(self, md: markdown.Markdown, found: list[MarkdownProblem]):
+        super().__init__(md)
+        self.found = found
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             if element.tag == "a":
                 href = element.get("href", "")
-                scheme = urlsplit(href).scheme.lower()
-                if scheme and scheme not in _SAFE_SCHEMES:
+                problem = link_problem(href)
+                if problem:
+                    self.found.append(MarkdownProblem(problem, LINK_HINT))
                     del element.attrib["href"]
-                elif scheme in {"http", "https"}:
+                elif href.lower().startswith(("http:", "https:")):
                     element.set("rel", "noopener")
             elif element.tag == "img":
                 src = element.get("src", "")
-                if urlsplit(src).scheme or src.startswith("//"):
+                problem = image_problem(src)
+                if problem:
                     # An image from another host would leak readers' visits to it.
+                    self.found.append(MarkdownProblem(problem, IMAGE_HINT))
                     element.tag = "span"
                     element.text = element.get("alt", "")
                     element.attrib.clear()
@@ -84,7 +125,12 @@ class _QuickSmarty(InlineProcessor):
         return super()._InlineProcessor__handleInline(data, patternIndex)
 
 
-def _prose_renderer(abbreviations: dict[str, str], *, quick: bool = True) -> markdown.Markdown:
+def _prose_renderer(
+    abbreviations: dict[str, str],
+    found: list[MarkdownProblem] | None = None,
+    *,
+    quick: bool = True,
+) -> markdown.Markdown:
     md = markdown.Markdown(
         extensions=["sane_lists", "smarty", "abbr"],
         extension_configs={"abbr": {"glossary": abbreviations}},
@@ -93,7 +139,7 @@ def _prose_renderer(abbreviations: dict[str, str], *, quick: bool = True) -> mar
     # No raw HTML, neither as blocks nor inline: it is shown as text instead.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_SafeLinks(md), "pb_safe_links", 1)
+    md.treeprocessors.register(_SafeLinks(md, [] if found is None else found), "pb_safe_links", 1)
     if quick:
         smarty = md.treeprocessors["smarty"]
         faster = _QuickSmarty(md)
@@ -106,16 +152,41 @@ class ProseRenderer:
     """Renders editors' Markdown fields; one instance per build (glossary included)."""
 
     def __init__(self, abbreviations: dict[str, str] | None = None):
-        self._md = _prose_renderer(dict(abbreviations or {}))
+        self._found: list[MarkdownProblem] = []
+        self._md = _prose_renderer(dict(abbreviations or {}), self._found)
         # A story's body shows on its theme page and twice in the print view: render once.
-        self._rendered: dict[str, str] = {}
+        self._rendered: dict[str, tuple[str, tuple[MarkdownProblem, ...]]] = {}
+
+    def _render(self, text: str) -> tuple[str, tuple[MarkdownProblem, ...]]:
+        done = self._rendered.get(text)
+        if done is None:
+            done = self._rendered[text] = self._convert(text)
+        return done
+
+    def _convert(self, text: str) -> tuple[str, tuple[MarkdownProblem, ...]]:
+        depth = nesting_depth(text)
+        if depth > MAX_NESTING:
+            problem = MarkdownProblem(
+                f"lists or quotes are nested {depth} levels deep (at most {MAX_NESTING})",
+                NESTING_HINT,
+            )
+            return _as_plain_text(text), (problem,)
+        self._found.clear()
+        self._md.reset()
+        try:
+            rendered = self._md.convert(text)
+        except RecursionError:  # a shape the depth count does not foresee
+            problem = MarkdownProblem("this text is nested too deeply to show", NESTING_HINT)
+            return _as_plain_text(text), (problem,)
+        return clean(rendered), tuple(dict.fromkeys(self._found))
 
     def html(self, text: str) -> str:
-        rendered = self._rendered.get(text)
-        if rendered is None:
-            self._md.reset()
-            rendered = self._rendered[text] = self._md.convert(text)
-        return rendered
+        """The text as sanitised HTML (shown as plain text when it cannot be rendered)."""
+        return self._render(text)[0]
+
+    def problems(self, text: str) -> tuple[MarkdownProblem, ...]:
+        """What the editor must change in `text`; empty when it renders as written."""
+        return self._render(text)[1]
 
     def inline(self, text: str) -> str:
         """One paragraph of Markdown rendered without its <p> wrapper."""
@@ -127,3 +198,7 @@ class ProseRenderer:
     def block(self, text: str, css_class: str = "pb-prose") -> str:
         """A finished HTML block, with blank lines around it, ready to sit in Markdown."""
         return f'\n<div class="{css_class}">\n{self.html(text)}\n</div>\n'
+
+
+def _as_plain_text(text: str) -> str:
+    return "\n".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n") if part)

@@ -31,7 +31,8 @@ from macros.pages.downloads import Download
 from macros.pages.footer import footer_facts
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
-from macros.site.build_context import DEFAULT_DATA_DIR, BuildContext
+from macros.content.settings import DEFAULT_DATA_DIR
+from macros.site.build_context import BuildContext
 from macros.site.nav import NavError, expand_nav
 
 
@@ -109,6 +110,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             html = glossary_terms.link_terms(html, anchors, url, titles)
         item = context.downloads.get(page.file.src_uri)
         return html if item is None else _with_download_link(html, page.file.url, item)
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """`mkdocs serve` rebuilds when a data file changes: the data folder is watched
+        wherever the `data_dir` setting puts it."""
+        server.watch(str(self._context().data_dir))
+        return server
 
     def _context(self) -> BuildContext:
         if self.context is None:  # pragma: no cover - MkDocs always calls on_config first
