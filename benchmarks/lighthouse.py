@@ -31,7 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.pages_server import published_path, serve_like_pages  # noqa: E402
+from benchmarks.pages_server import serve_like_pages  # noqa: E402
+from macros.content.settings import published_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -177,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             kinds = {kind: kinds[kind] for kind in wanted}
         form_factors = ["desktop", "mobile"] if args.form_factor == "both" else [args.form_factor]
         results = []
-        prefix = published_path(ROOT / "mkdocs.yml")
+        prefix = published_path(ROOT)
         with serve_like_pages(site, args.port, prefix) as base_url:
             for form_factor in form_factors:
                 for kind, path in kinds.items():

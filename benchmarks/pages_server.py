@@ -7,8 +7,8 @@ would then measure a slower site than readers get.
     with serve_like_pages(site_dir, prefix="/playbook/") as base_url:
         ...   # base_url: "http://127.0.0.1:PORT/playbook"
 
-The site is served under the path of its `site_url` (`published_path`), as on GitHub Pages,
-so that the 404 page's absolute links work as they will there.
+The site is served under the path of its `site_url` (settings.published_path), as on
+GitHub Pages, so that the 404 page's absolute links work as they will there.
 """
 
 from __future__ import annotations
@@ -18,12 +18,10 @@ import functools
 import gzip
 import hashlib
 import http.server
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 CACHE_CONTROL = "max-age=600"  # what GitHub Pages sends for every file
 COMPRESSED_TYPES = (
@@ -33,13 +31,6 @@ COMPRESSED_TYPES = (
     "application/xml",
     "image/svg+xml",
 )
-
-
-def published_path(mkdocs_yml: Path) -> str:
-    """The path of `site_url` in mkdocs.yml ("/playbook/"), or "/" when it has none."""
-    found = re.search(r"^site_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.M)
-    path = urlsplit(found.group(1)).path if found else "/"
-    return path if path.endswith("/") else path + "/"
 
 
 class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.pages_server import published_path
 from macros.content.problems import ContentError
+from macros.content.settings import published_path
 from macros.content.validate import load_playbook
 from macros.pdf.printer import CHROMIUM_ARGS, CHROMIUM_ENV, DEFAULT_CHROMIUM
 from macros.site.local_server import serve_folder
@@ -93,7 +93,7 @@ def served_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory):
     (`site_url`), as GitHub Pages serves it: the 404 page's absolute links then work.
     The value is the site's address without a final slash; stopped after the session."""
     root = tmp_path_factory.mktemp("served")
-    prefix = published_path(ROOT / "mkdocs.yml").strip("/")
+    prefix = published_path(ROOT).strip("/")
     if prefix:
         (root / prefix).parent.mkdir(parents=True, exist_ok=True)
         (root / prefix).symlink_to(real_site, target_is_directory=True)

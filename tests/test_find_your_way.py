@@ -37,7 +37,7 @@ def pages(playbook):
 # State pages -----------------------------------------------------------------------------
 
 
-def test_a_state_page_groups_its_stories_by_theme_and_links_to_story_and_strategy(pages):
+def test_a_state_page_groups_its_stories_by_theme_as_cards_linking_to_the_story(pages):
     text = pages["states/kansas.md"]
     order = [
         "# Kansas",
@@ -45,8 +45,9 @@ def test_a_state_page_groups_its_stories_by_theme_and_links_to_story_and_strateg
         "## Policy areas { #policy-areas }",
         "- [Telehealth](../policy-areas/telehealth.md)",
         "## [The first theme](../themes/first-theme.md) { #first-theme }",
-        "### [Kansas passes a law](../themes/first-theme.md#story-kansas-story)",
-        "Key strategy: [The first strategy](../themes/first-theme.md#first-strategy)",
+        "### [Kansas passes a law](../stories/kansas-story.md)",
+        # The card does not repeat the state (nor the theme it sits under).
+        "2023 · Policy areas: Telehealth\n{ .pb-card-facts }",
         "## In their words { #quotes }",
         "> Working together was worth it\\.",
     ]
@@ -85,11 +86,9 @@ def test_a_resource_cited_by_a_story_is_linked_both_ways(project):
         p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
     }
     theme = pages["themes/first-theme.md"]
-    # The story names its resource; the theme lists the resources named for it or cited.
-    assert (
-        "Resources: [A report without a link yet](../resources.md#resource-unlinked-report)"
-        in theme
-    )
+    # The story's page lists its resource; the theme, the resources named for it or cited.
+    story_resources = pages["stories/kansas-story.md"].split("## Resources { #resources }\n")[1]
+    assert "- A report without a link yet *(link not yet available)*" in story_resources
     resources_section = theme.split("## Resources { #resources }\n", 1)[1]
     assert "- [A linked report](https://example.org/report)" in resources_section
     assert "- A report without a link yet *(link not yet available)*" in resources_section
@@ -98,7 +97,7 @@ def test_a_resource_cited_by_a_story_is_linked_both_ways(project):
     # The resources page gives each resource an anchor and links back to the citing story.
     assert (
         "- A report without a link yet *(link not yet available)* "
-        "([Kansas passes a law](themes/first-theme.md#story-kansas-story))\n"
+        "([Kansas passes a law](stories/kansas-story.md))\n"
         "  { #resource-unlinked-report }"
     ) in pages["resources.md"]
 
@@ -167,8 +166,8 @@ def test_state_names_in_the_map_are_escaped(project):
 def test_a_policy_area_page_lists_its_states_and_stories(pages):
     text = pages["policy-areas/telehealth.md"]
     assert "- [Kansas](../states/kansas.md)" in text
-    assert "### [Kansas passes a law](../themes/first-theme.md#story-kansas-story)" in text
-    assert "Theme: [The first theme](../themes/first-theme.md)" in text
+    assert "### [Kansas passes a law](../stories/kansas-story.md)" in text
+    assert "Kansas · 2023 · Theme: The first theme · Policy areas: Telehealth" in text
 
 
 def test_the_matrix_links_each_filled_cell_to_the_story_of_that_state(pages):
@@ -177,7 +176,7 @@ def test_the_matrix_links_each_filled_cell_to_the_story_of_that_state(pages):
     assert re.findall(r"<abbr[^>]*>(\w+)</abbr>", head) == ["KS"]  # only states with areas
     row = re.search(r'<tr data-area="telehealth">.*?</tr>', text).group(0)
     assert '<a href="../telehealth/">Telehealth</a>' in row
-    assert 'href="../../themes/first-theme/#story-kansas-story"' in row
+    assert 'href="../../stories/kansas-story/"' in row
     assert "Kansas passes a law (Kansas, Telehealth)" in row
 
 
@@ -186,16 +185,17 @@ def test_the_matrix_links_each_filled_cell_to_the_story_of_that_state(pages):
 
 def test_every_story_is_a_card_with_what_the_filters_need(pages):
     text = pages["stories/index.md"]
-    assert 'id="card-kansas-story" data-theme="first-theme" data-state="KS" ' in text
+    assert 'id="story-kansas-story" data-theme="first-theme" data-state="KS" ' in text
     # Kansas is in the Phase 2 cohort, so its story is too.
     assert 'data-area="telehealth" data-cohort="phase-2" markdown>' in text
     assert text.count('<article class="pb-story-card"') == 2
     assert (
-        '<article class="pb-story-card" id="card-gulf-story" data-theme="second-theme" '
+        '<article class="pb-story-card" id="story-gulf-story" data-theme="second-theme" '
         'data-state="LA MS" data-area="" data-cohort="" markdown>'
     ) in text
-    assert "## [Kansas passes a law](../themes/first-theme.md#story-kansas-story)" in text
-    assert "Key strategy: [The first strategy](../themes/first-theme.md#first-strategy)" in text
+    # One link a card, to the story's own page; the facts are plain text.
+    assert "## [Kansas passes a law](kansas-story.md)" in text
+    assert "Kansas · 2023 · Theme: The first theme · Policy areas: Telehealth\n" in text
     assert "Kansas passed a law\\.\n{ .pb-summary }" in text
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.lighthouse import Result, markdown_table, page_kinds, shortfalls_of
-from benchmarks.pages_server import published_path, serve_like_pages
+from benchmarks.pages_server import serve_like_pages
+from macros.content.settings import published_path
 from tests.conftest import ROOT
 
 
@@ -75,10 +76,10 @@ def test_pages_are_served_only_under_the_published_path_and_folders_end_with_a_s
 def test_the_published_path_comes_from_site_url(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: X\nsite_url: https://example.org/playbook\n")
-    assert published_path(config) == "/playbook/"
+    assert published_path(tmp_path) == "/playbook/"
     config.write_text("site_name: X\n")
-    assert published_path(config) == "/"
-    assert published_path(ROOT / "mkdocs.yml") == "/playbook/"
+    assert published_path(tmp_path) == "/"
+    assert published_path(ROOT) == "/playbook/"
 
 
 def test_one_page_stands_for_each_kind_the_largest_of_a_section(site):

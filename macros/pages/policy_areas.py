@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.content.model import PolicyArea, State
-from macros.pages.blocks import story_view
+from macros.pages.blocks import story_card
 from macros.pages.common import (
     GeneratedPage,
     PageContext,
@@ -18,7 +18,7 @@ from macros.pages.common import (
     policy_area_uri,
     render,
     state_uri,
-    theme_uri,
+    story_uri,
 )
 from macros.pages.states import has_content
 from macros.pages.urls import href
@@ -91,10 +91,7 @@ def area_page(ctx: PageContext, area: PolicyArea) -> str:
         area=area,
         area_count=len(pb.policy_areas),
         states=states,
-        stories=[story_view(ctx, s, uri) for s in stories],
-        story_themes=[
-            page_link(pb.themes[s.theme].title, uri, theme_uri(s.theme)) for s in stories
-        ],
+        stories=[story_card(ctx, s, uri) for s in stories],
         matrix=page_link("All policy areas by state", uri, MATRIX_URI),
     )
 
@@ -137,9 +134,7 @@ def matrix_table(ctx: PageContext) -> str:
             cells.append(
                 [
                     MatrixLink(
-                        checked_target(
-                            href(MATRIX_URI, theme_uri(story.theme), f"story-{story.id}")
-                        ),
+                        checked_target(href(MATRIX_URI, story_uri(story.id))),
                         story.title,
                         f"{story.title} ({state.name}, {area.name})",
                     )

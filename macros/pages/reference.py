@@ -15,6 +15,7 @@ from macros.pages.common import (
     page_link,
     render,
     state_uri,
+    story_uri,
     theme_uri,
 )
 
@@ -54,7 +55,7 @@ def related(ctx: PageContext, resource: Resource) -> list[PageLink]:
         [page_link(pb.states[c].name, uri, state_uri(pb.states[c].name)) for c in resource.states]
         + [page_link(pb.themes[t].title, uri, theme_uri(t)) for t in resource.themes]
         + [
-            page_link(story.title, uri, theme_uri(story.theme), f"story-{story.id}")
+            page_link(story.title, uri, story_uri(story.id))
             for story in pb.stories_for("resource", resource.id)
         ]
     )

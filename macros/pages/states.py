@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from macros.content.model import Resource, State
 from macros.pages import tile_map
-from macros.pages.blocks import StoryView, quote_view, resource_view, story_view
+from macros.pages.blocks import StoryCardView, quote_view, resource_view, story_card
 from macros.pages.common import (
     GeneratedPage,
     PageContext,
@@ -142,7 +142,7 @@ def map_block(ctx: PageContext, with_pages: list[State]) -> str:
 class ThemeStories:
     theme: PageLink
     id: str
-    stories: list[StoryView]
+    stories: list[StoryCardView]
 
 
 def state_page(ctx: PageContext, state: State) -> str:
@@ -150,7 +150,11 @@ def state_page(ctx: PageContext, state: State) -> str:
     stories = pb.stories_for("state", state.code)
     themes = []
     for theme in pb.themes.values():
-        in_theme = [story_view(ctx, s, uri) for s in stories if s.theme == theme.id]
+        in_theme = [
+            story_card(ctx, s, uri, except_state=state.code, with_theme=False)
+            for s in stories
+            if s.theme == theme.id
+        ]
         if in_theme:
             themes.append(
                 ThemeStories(page_link(theme.title, uri, theme_uri(theme.id)), theme.id, in_theme)
