@@ -33,7 +33,7 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     if not states:
         return []
     edit = next(iter(ctx.pb.states.values())).origin.file
-    index = GeneratedPage(STATES_INDEX_URI, index_page(ctx, states), edit, nav_title="All states")
+    index = GeneratedPage(STATES_INDEX_URI, index_page(ctx, states), edit, nav_title="States")
     return [index] + [
         GeneratedPage(state_uri(s.name), state_page(ctx, s), s.origin.file, nav_title=s.name)
         for s in states

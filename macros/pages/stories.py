@@ -43,7 +43,7 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     if not stories:
         return []
     return [
-        GeneratedPage(STORIES_URI, index_page(ctx), stories[0].origin.file, nav_title="All stories")
+        GeneratedPage(STORIES_URI, index_page(ctx), stories[0].origin.file, nav_title="Stories")
     ] + [
         GeneratedPage(story_uri(s.id), story_page(ctx, s), s.origin.file, nav_title=s.title)
         for s in stories
@@ -61,11 +61,13 @@ def story_cohorts(ctx: PageContext, story: Story) -> list[str]:
 class Filter:
     name: str
     label: str
-    options: list[tuple[str, str]]  # (value, text)
+    options: list[tuple[str, str, bool]]  # (value, text, has stories)
 
 
 def filters(ctx: PageContext) -> list[Filter]:
-    """The filters, with only the values that some story has."""
+    """The filters. Themes and policy areas are the playbook's own structure: all are
+    offered, those without a story yet greyed out and saying so. States and cohorts are
+    offered where some story has them."""
     pb, stories = ctx.pb, list(ctx.pb.stories.values())
     used_states = {c for s in stories for c in s.states}
     used_areas = {a for s in stories for a in s.policy_areas}
@@ -73,22 +75,24 @@ def filters(ctx: PageContext) -> list[Filter]:
     used_themes = {s.theme for s in stories}
     return [
         Filter(
-            "theme", "Theme", [(t.id, t.title) for t in pb.themes.values() if t.id in used_themes]
+            "theme",
+            "Theme",
+            [(t.id, t.title, t.id in used_themes) for t in pb.themes.values()],
         ),
         Filter(
             "state",
             "State",
-            [(s.code, s.name) for s in pb.states.values() if s.code in used_states],
+            [(s.code, s.name, True) for s in pb.states.values() if s.code in used_states],
         ),
         Filter(
             "area",
             "Policy area",
-            [(a.id, a.name) for a in pb.policy_areas.values() if a.id in used_areas],
+            [(a.id, a.name, a.id in used_areas) for a in pb.policy_areas.values()],
         ),
         Filter(
             "cohort",
             "Cohort",
-            [(c.id, c.name) for c in pb.cohorts.values() if c.id in used_cohorts],
+            [(c.id, c.name, True) for c in pb.cohorts.values() if c.id in used_cohorts],
         ),
     ]
 
