@@ -118,8 +118,12 @@ def test_only_states_with_content_have_a_page(pages):
 def test_the_map_has_a_tile_per_state_and_links_states_with_stories(pages):
     svg = re.search(r'<svg class="pb-tile-map".*?</svg>', pages["states/index.md"]).group(0)
     assert '<a class="pb-tile pb-tile--cohort-phase-2" href="kansas/" ' in svg
-    assert 'aria-label="Kansas: 1 story, Phase 2 grantees" data-state="KS"' in svg
-    assert 'href="louisiana/" aria-label="Louisiana: 1 story"' in svg
+    # The accessible name starts with the text the tile shows (WCAG 2.5.3).
+    assert 'aria-label="KS Kansas: 1 story, 1 quote; Delta Center Phase 2 grantees"' in svg
+    assert (
+        '<a class="pb-tile pb-tile--other" href="louisiana/" aria-label="LA Louisiana: 1 story"'
+        in svg
+    )
     # States without a page are not links but still have a name.
     assert "<a " not in svg.split('data-state="MS"')[1].split("</a>")[1]
     assert svg.count("<a ") == 3
@@ -130,8 +134,9 @@ def test_the_cohort_shows_as_a_pattern_as_well_as_a_colour_and_the_legend_explai
     assert '<pattern id="pb-tile-cohort-phase-2"' in text
     assert 'fill="url(#pb-tile-cohort-phase-2)"' in text  # on the Kansas tile
     legend = re.search(r'<ul class="pb-tile-legend".*?</ul>', text).group(0)
-    assert "Phase 2 grantees (2021–2024)" in legend
-    assert "Has a page; cohort not recorded" in legend  # Louisiana and Mississippi
+    # Only what the data records: grantees by cohort, other states in the playbook, the rest.
+    assert "Delta Center Phase 2 grantees (2021–2024)" in legend
+    assert "In the playbook, not recorded as a Delta Center grantee" in legend  # LA and MS
 
 
 def test_a_table_below_the_map_lists_the_same_states(pages):
@@ -155,7 +160,7 @@ def test_state_names_in_the_map_are_escaped(project):
         p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
     }
     assert (
-        'aria-label="Louisiana &lt;b&gt;&quot;x&quot;&lt;/b&gt;: 1 story"'
+        'aria-label="LA Louisiana &lt;b&gt;&quot;x&quot;&lt;/b&gt;: 1 story"'
         in (pages["states/index.md"])
     )
 

@@ -4,8 +4,11 @@ print view's glossary links without tooltips."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from macros.content.validate import load_playbook
+from macros.pages import generate_pages
+from macros.pages.common import PageContext
 from macros.pages.footer import footer_facts
 from macros.render.glossary_terms import link_terms
 from tests.conftest import ROOT
@@ -35,3 +38,26 @@ def test_on_the_print_view_an_acronym_links_to_the_glossary_without_a_tooltip():
     assert link_terms(html, {"PCA": "term-pca"}, "../glossary/", titles=False) == (
         '<p>The <a class="pb-term" href="../glossary/#term-pca"><abbr>PCA</abbr></a> met.</p>'
     )
+
+
+def test_the_real_map_names_each_tile_from_its_visible_code_and_claims_only_the_data():
+    playbook = load_playbook(ROOT / "playbook_data")
+    text = {p.src_uri: p.markdown for p in generate_pages(PageContext(playbook))}["states/index.md"]
+    names = re.findall(r'<(?:a|g) class="pb-tile[^"]*"[^>]*aria-label="([^"]*)"', text)
+    assert len(names) == len(playbook.states)
+    for code, name in zip(playbook.states, names, strict=True):
+        assert name.startswith(f"{code} {playbook.states[code].name}: ")
+    legend = re.search(r'<ul class="pb-tile-legend".*?</ul>', text).group(0)
+    labels = re.findall(r"</svg> ([^<]*)</li>", legend)
+    assert labels == [
+        "Delta Center Phase 2 grantees (2021–2024)",
+        "In the playbook, not recorded as a Delta Center grantee",
+        "Not in the playbook yet",
+    ]
+    # A grantee tile is a state the data records in a cohort, and no other.
+    for code, state in playbook.states.items():
+        tile = re.search(rf'<a class="pb-tile pb-tile--([a-z0-9-]+)"[^>]*data-state="{code}"', text)
+        if state.cohorts:
+            assert tile and tile.group(1) == f"cohort-{state.cohorts[0]}", code
+        elif tile:
+            assert tile.group(1) == "other", code

@@ -101,10 +101,7 @@ def map_block(ctx: PageContext, with_pages: list[State]) -> str:
     tiles = []
     for state in pb.states.values():
         if state.code in linked:
-            stories = len(pb.stories_for("state", state.code))
-            label = ", ".join(
-                [f"{state.name}: {plural(stories, 'story', 'stories')}"] + cohort_names(ctx, state)
-            )
+            label = tile_label(ctx, state)
             url = href(STATES_INDEX_URI, state_uri(state.name))
             tiles.append(
                 tile_map.Tile(state.code, state.name, url, label, tile_map.style_key(state.cohorts))
@@ -112,27 +109,47 @@ def map_block(ctx: PageContext, with_pages: list[State]) -> str:
         else:
             tiles.append(
                 tile_map.Tile(
-                    state.code, state.name, None, f"{state.name}: no stories yet", "empty"
+                    state.code,
+                    state.name,
+                    None,
+                    f"{state.code} {state.name}: not in the playbook yet",
+                    "empty",
                 )
             )
     used = {t.style for t in tiles}
+    # The legend claims only what the data records: a state's grantee cohort (state.cohorts),
+    # or that the playbook has something about it from another source, or nothing yet.
     entries = [
-        tile_map.LegendEntry(f"cohort-{c.id}", f"{c.name} ({c.years})")
+        tile_map.LegendEntry(f"cohort-{c.id}", f"Delta Center {c.name} ({c.years})")
         for c in pb.cohorts.values()
         if f"cohort-{c.id}" in used
     ]
-    if "no-cohort" in used:
-        entries.append(tile_map.LegendEntry("no-cohort", "Has a page; cohort not recorded"))
+    if "other" in used:
+        entries.append(
+            tile_map.LegendEntry("other", "In the playbook, not recorded as a Delta Center grantee")
+        )
     if "empty" in used:
-        entries.append(tile_map.LegendEntry("empty", "No stories yet"))
+        entries.append(tile_map.LegendEntry("empty", "Not in the playbook yet"))
     cohort_ids = list(pb.cohorts)
     return (
         '\n<figure class="pb-tile-figure">'
-        + tile_map.svg(tiles, cohort_ids, "Map of US states; states with a page are links")
+        + tile_map.svg(tiles, cohort_ids, "Map of US states; the states in the playbook are links")
         + "<figcaption>"
         + tile_map.legend(entries, cohort_ids)
         + "</figcaption></figure>\n"
     )
+
+
+def tile_label(ctx: PageContext, state: State) -> str:
+    """A linked tile's accessible name: the visible code first (WCAG 2.5.3), then what the
+    state has: "KS Kansas: 4 stories; Delta Center Phase 2 grantees"."""
+    pb = ctx.pb
+    has = [plural(len(pb.stories_for("state", state.code)), "story", "stories")]
+    quotes = len(pb.quotes_for("state", state.code))
+    if quotes:
+        has.append(plural(quotes, "quote", "quotes"))
+    cohorts = [f"Delta Center {name}" for name in cohort_names(ctx, state)]
+    return f"{state.code} {state.name}: " + "; ".join([", ".join(has), *cohorts])
 
 
 # A state's page --------------------------------------------------------------------------
