@@ -10,6 +10,7 @@ from macros.content.validate import load_playbook
 from macros.pages import generate_pages
 from macros.pages.common import PageContext
 from macros.pages.footer import footer_facts
+from macros.pages.reference import glossary_letters
 from macros.render.glossary_terms import link_terms
 from tests.conftest import ROOT
 
@@ -61,3 +62,20 @@ def test_the_real_map_names_each_tile_from_its_visible_code_and_claims_only_the_
             assert tile and tile.group(1) == f"cohort-{state.cohorts[0]}", code
         elif tile:
             assert tile.group(1) == "other", code
+
+
+def test_the_glossary_goes_from_a_to_z_with_every_letter_in_its_index():
+    playbook = load_playbook(ROOT / "playbook_data")
+    letters = glossary_letters(list(playbook.terms.values()))
+    assert [group.letter for group in letters][:26] == list("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    terms = [term.term for group in letters for term in group.terms]
+    assert sorted(terms, key=str.casefold) == terms and len(terms) == len(playbook.terms)
+    for group in letters:
+        assert all(term.term[:1].upper() == group.letter for term in group.terms)
+    page = {p.src_uri: p.markdown for p in generate_pages(PageContext(playbook))}["glossary.md"]
+    for group in letters:
+        if group.terms:
+            assert f'<a href="#letter-{group.letter}">{group.letter}</a>' in page
+            assert f'id="letter-{group.letter}"' in page
+        elif group.letter != "#":
+            assert f'<span class="pb-az__none">{group.letter}<' in page

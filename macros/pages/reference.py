@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
-from macros.content.model import Resource
+from macros.content.model import Resource, Term
 from macros.pages.blocks import ResourceView, resource_view
 from macros.pages.common import (
     GLOSSARY_URI,
@@ -45,8 +46,24 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     return out
 
 
+@dataclass(frozen=True)
+class Letter:
+    letter: str  # "A"…"Z", or "#" for terms that start with another character
+    terms: list[Term]  # alphabetical; empty: the index shows the letter without a link
+
+
+def glossary_letters(terms: list[Term]) -> list[Letter]:
+    """The terms from A to Z, by their first letter; every letter of the alphabet is listed
+    so that the index keeps its shape, "#" last for terms starting otherwise."""
+    groups: dict[str, list[Term]] = {letter: [] for letter in string.ascii_uppercase}
+    for term in sorted(terms, key=lambda t: (t.term.casefold(), t.id)):
+        first = term.term[:1].upper()
+        groups.setdefault(first if first in groups else "#", []).append(term)
+    return [Letter(letter, found) for letter, found in groups.items()]
+
+
 def glossary_page(ctx: PageContext) -> str:
-    return render(ctx, "glossary.md.j2", terms=list(ctx.pb.terms.values()))
+    return render(ctx, "glossary.md.j2", letters=glossary_letters(list(ctx.pb.terms.values())))
 
 
 def related(ctx: PageContext, resource: Resource) -> list[PageLink]:
