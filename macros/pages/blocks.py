@@ -143,8 +143,9 @@ def story_card(
 
 
 def quote_view(ctx: PageContext, quote: Quote, page_uri: str) -> QuoteView:
+    """The attribution links to the speaker's state page, except on that page itself."""
     state = None
-    if quote.state:
+    if quote.state and page_uri != state_uri(ctx.pb.states[quote.state].name):
         name = ctx.pb.states[quote.state].name
         state = page_link(quote.attribution, page_uri, state_uri(name))
     return QuoteView(quote.id, quote.text, quote.attribution, state)

@@ -56,6 +56,12 @@ def cohort_names(ctx: PageContext, state: State) -> list[str]:
     return [ctx.pb.cohorts[c].name for c in state.cohorts if c in ctx.pb.cohorts]
 
 
+def cohort_facts(ctx: PageContext, state: State) -> str:
+    """The state's grantee cohorts in words a reader outside the program follows."""
+    cohorts = [ctx.pb.cohorts[c] for c in state.cohorts if c in ctx.pb.cohorts]
+    return ", ".join(f"Delta Center {c.name} ({c.years})" for c in cohorts)
+
+
 def state_policy_areas(ctx: PageContext, state: State) -> list[str]:
     """Ids of the policy areas the state's stories worked on, in the areas' order."""
     used = {a for story in ctx.pb.stories_for("state", state.code) for a in story.policy_areas}
@@ -181,7 +187,7 @@ def state_page(ctx: PageContext, state: State) -> str:
         "state.md.j2",
         state=state,
         story_count=len(stories),
-        cohorts=", ".join(cohort_names(ctx, state)),
+        cohorts=cohort_facts(ctx, state),
         policy_areas=[
             page_link(pb.policy_areas[a].name, uri, policy_area_uri(a))
             for a in state_policy_areas(ctx, state)
