@@ -12,7 +12,7 @@ import pytest
 from benchmarks.lighthouse import Result, markdown_table, page_kinds, shortfalls_of
 from benchmarks.pages_server import serve_like_pages
 from macros.content.settings import published_path
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from macros.pages.common import PageContext
 from macros.pages.footer import footer_facts
 from macros.pages.reference import glossary_letters
 from macros.render.glossary_terms import link_terms
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_the_footer_names_the_publisher_and_the_day_the_content_last_changed():

@@ -43,7 +43,7 @@ def test_tags_only_mkdocs_resolves_do_not_hide_the_setting(tmp_path):
 
 def test_validate_reads_the_configured_folder(project):
     use_data_folder(project, "content")
-    result = project.playbook("validate")
+    result = project.main("validate")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("All good:")
 

@@ -197,6 +197,22 @@ def load_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
     if tabs:
         return None, tabs
 
+    # YAML's own rule for raw characters, reported on their line (libyaml's message names
+    # a position in a multi-line message).
+    unprintable = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if unprintable:
+        line = text[: unprintable.start()].count("\n") + 1
+        return None, [
+            Problem(
+                rel,
+                line,
+                "",
+                f"this line holds an invisible control character "
+                f"(U+{ord(unprintable.group()[0]):04X})",
+                "delete it (it often comes with text copied from a PDF or a word processor)",
+            )
+        ]
+
     loader = _Loader(text, rel)
     try:
         node = loader.get_single_node()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import types
 import typing
 from pathlib import Path
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.content.kinds import KINDS, Kind, kind_for, layout_description
 from macros.content.loader import LineDict, LineList, load_yaml
-from macros.content.model import Origin, PlaybookInfo, Record
+from macros.content.model import MISSING_HINTS, Origin, PlaybookInfo, Record
 from macros.content.playbook import Playbook
 from macros.content.problems import ContentError, Problem, suggest
 from macros.content.references import check_references
@@ -110,6 +111,7 @@ def read_records(data_dir: Path, root: Path | None = None) -> tuple[dict, list[P
     return records, problems
 
 
+_FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+")
 LINK_HINT = (
     "replace the link with the file itself: links are not followed, so that a build never "
     "reads anything outside the repository"
@@ -139,6 +141,13 @@ def content_files(data_dir: Path, display) -> tuple[list[Path], list[Problem]]:
                 continue  # .gitkeep, editors' swap files
             if path.is_symlink():
                 refuse(path, "this file is a symbolic link", LINK_HINT)
+            elif not _FILE_NAME.fullmatch(name):
+                # The name goes into the page's "edit" link: only characters safe in a link.
+                refuse(
+                    path,
+                    "the file name holds characters other than letters, digits, '-', '_' and '.'",
+                    "rename it, for example kansas-licensure-billing.yml",
+                )
             elif path.suffix == ".yml" and path.is_file():
                 files.append(path)
             elif path.suffix.lower() in YAML_SUFFIXES:
@@ -244,7 +253,7 @@ def _translate(detail: dict, model: type[BaseModel], origin: Origin) -> Problem:
         message, hint = ctx["message"], ctx.get("hint", "")
     elif kind == "missing":
         message = f"the required field '{name}' is missing"
-        hint = f"add `{name}:` with a value to this record"
+        hint = MISSING_HINTS.get(name, f"add `{name}:` with a value to this record")
     elif kind == "extra_forbidden":
         allowed = _model_at(model, loc[:-1]).model_fields
         message = f"unknown field '{name}'"

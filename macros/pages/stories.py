@@ -20,7 +20,7 @@ from macros.pages.blocks import (
     StoryCardView,
     StoryView,
     resource_view,
-    source_link,
+    source_ref,
     story_card,
     story_view,
 )
@@ -166,7 +166,7 @@ def story_page(ctx: PageContext, story: Story) -> str:
         story=view,
         theme=page_link(theme.title, uri, theme_uri(theme.id)),
         resources=resources,
-        source=source_link(ctx, story.source, uri),
+        source=source_ref(ctx, story.source, uri, story.locator),
         more=more,
         all_stories=page_link("All stories", uri, STORIES_URI),
         cite=citation(ctx, story),

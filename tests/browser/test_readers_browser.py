@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.lighthouse import page_kinds
 from macros.content.validate import load_playbook
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.site_audit import audit
 
 pytestmark = pytest.mark.browser
