@@ -292,7 +292,7 @@ def test_the_finishing_pass_gives_a_built_page_its_pdf_packet_and_data_file_edit
         'title="Edit this page" class="md-content__button md-icon" rel="edit"><svg></svg></a>'
         '<article class="md-content__inner md-typeset"><h1>The first theme</h1>\n'
         '<p class="pb-packet-link pb-no-print"><a href="../../print/?part=pb-theme-first-theme'
-        '&amp;part=pb-glossary">Make a packet with this theme</a></p>\n'
+        '&amp;part=pb-glossary">Make a packet with this theme</a></p>\n\n'
         '<p class="pb-download pb-no-print"><a href="../../downloads/themes/first-theme.pdf" '
         'download type="application/pdf">Download PDF</a> <span class="pb-download-what">'
         "(this theme, ready to print)</span></p>\n<p>Text</p></article>"

@@ -227,7 +227,7 @@ def test_the_outline_has_every_theme_and_every_state_where_they_start(whole, pb)
     themes = [t.title for t in pb.themes.values()]
     states = [s.name for s in printed_states(PageContext(pb))]
     tops = whole.top_bookmarks()
-    assert tops == [pb.info.title, "Contents", *themes, "States", "Policy priorities"] + [
+    assert tops == [pb.info.title, "Contents", *themes, "States", "Policy areas"] + [
         "Resources",
         "Glossary",
     ]
@@ -389,7 +389,7 @@ def test_a_packet_holds_nothing_else(packet, pb):
     assert {r.id for r in pb.resources.values() if normal(r.title) in text} == wanted_resources
     others = [t.tagline for t in pb.themes.values() if t.id != theme.id]
     assert [tagline for tagline in others if normal(tagline) in text] == []
-    assert "Policy priorities" not in packet.top_bookmarks()
+    assert "Policy areas" not in packet.top_bookmarks()
 
 
 def test_a_packet_links_only_inside_itself(packet):

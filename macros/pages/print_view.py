@@ -3,7 +3,7 @@
     print_page(ctx) -> Markdown of print/index.md
 
 A cover, the contents, every theme (the theme pages' own Markdown), a section per state, the
-policy priorities, the resources and the glossary. Each part starts with a heading of class
+policy areas, the resources and the glossary. Each part starts with a heading of class
 `pb-chapter` whose id is the part's anchor (`pb-theme-<id>`, `pb-state-<code>`, …): print
 CSS starts each on a new page, and `assets/javascripts/print.js` keeps only the parts named
 in the address (`?part=pb-theme-x&part=pb-state-ks`) to make a convening packet.
@@ -175,7 +175,7 @@ def contents(ctx: PageContext, states: list[State]) -> str:
         out.append(f"- {link('States', '#' + STATES)}")
         out += [f"    - {link(s.name, '#' + state_anchor(s.code))}" for s in states]
     if pb.policy_areas:
-        out.append(f"- {link('Policy priorities', '#' + POLICY)}")
+        out.append(f"- {link('Policy areas', '#' + POLICY)}")
     if pb.resources:
         out.append(f"- {link('Resources', '#' + RESOURCES)}")
     if pb.terms:
@@ -336,7 +336,7 @@ def states_chapter(ctx: PageContext, states: list[State], site_url: str = "") ->
 def policy_chapter(ctx: PageContext) -> str:
     pb = ctx.pb
     out = [
-        f"# Policy priorities {{ #{POLICY} .pb-chapter }}\n",
+        f"# Policy areas {{ #{POLICY} .pb-chapter }}\n",
         "The policy areas that primary care and behavioral health associations named as "
         "shared priorities, and the stories that worked on each.\n",
         f"\n{localize_html_links(matrix_table(ctx), MATRIX_URI, page_anchors(ctx))}\n",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.content.playbook import Playbook
-from macros.content.settings import DEFAULT_DATA_DIR, data_dir_name
+from macros.content.settings import DEFAULT_DATA_DIR, data_dir_name, site_url
 from macros.content.problems import ContentError
 from macros.content.validate import load_playbook
 from macros.pages import GeneratedPage, generate_pages
@@ -38,7 +38,7 @@ class BuildContext:
     def __post_init__(self) -> None:
         # One renderer for the whole build: the pages, the print view and the macros share
         # it, and so render each editor's text once.
-        self.pages_context = PageContext(self.playbook)
+        self.pages_context = PageContext(self.playbook, site_url(self.project))
         # What the pages need beyond the model (Markdown that renders as written, page
         # addresses and anchors of their own): checked here, so `playbook validate` too.
         problems = page_problems(self.pages_context, self.project / "docs")

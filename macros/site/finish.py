@@ -37,14 +37,17 @@ def finish_content(
     download_href: str = "",
     packet: PacketLink | None = None,
     print_href: str = "",
+    src_uri: str = "",
 ) -> str:
     """One page's content: each glossary acronym linked to its entry (`glossary_href`: the
     glossary page relative to this page, None on the glossary itself), the page's
     "Download PDF" link when its PDF is printed, and its link to the "Make a packet" form
-    (`print_href`: the print view relative to this page)."""
+    (`print_href`: the print view relative to this page). On the print view (`src_uri`) the
+    links carry no tooltip: hundreds of them only kept the browser busy (paper has no hover)."""
     if glossary_href is not None:
         anchors = glossary_terms.anchors(context.playbook)
-        html = glossary_terms.link_terms(html, anchors, glossary_href)
+        titles = src_uri != PRINT_URI
+        html = glossary_terms.link_terms(html, anchors, glossary_href, titles)
     if download is not None:
         html = with_download_link(html, download, download_href)
     return html if packet is None else with_packet_link(html, packet, print_href)
@@ -129,6 +132,7 @@ def finish_site(
                 download_href=relative_url(download.path, url) if download else "",
                 packet=packet,
                 print_href=relative_url(page_url(PRINT_URI), url),
+                src_uri=src_uri,
             )
             return match.group(1) + body + match.group(3)
 

@@ -12,6 +12,7 @@ one BuildContext: nothing is kept in module globals.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.content.problems import ContentError
 from macros.pages.common import GLOSSARY_URI
+from macros.pages.footer import footer_facts
 from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
 from macros.content.settings import DEFAULT_DATA_DIR
@@ -68,6 +70,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             abbr = config.mdx_configs.setdefault("abbr", {})
             terms = glossary_terms.abbreviations(self.context.playbook)
             abbr["glossary"] = {**terms, **abbr.get("glossary", {})}
+        # The footer (overrides/partials/copyright.html) names the publisher and the date.
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        config.extra["playbook"] = footer_facts(self.context.playbook.info, epoch)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -114,6 +119,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             download_href=get_relative_url(item.path, page.file.url) if item else "",
             packet=packet,
             print_href=get_relative_url(page_url(PRINT_URI), page.file.url),
+            src_uri=page.file.src_uri,
         )
 
     @event_priority(-100)  # last: the page as it will be written, every script in it
