@@ -58,7 +58,7 @@ _THEME_SCRIPT_TEXTS = {
 
 REFERRER_POLICY = "same-origin"  # other sites are not told which page a reader came from
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_BASE = re.compile(r'new URL\("[./]*",location\)')
+_BASE = re.compile(r'new URL\("[\w./-]*",location\)')  # the site root, from this page
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
