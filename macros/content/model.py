@@ -553,4 +553,9 @@ class Term(Record):
         description="Plain-language definition.",
         examples=["A membership organisation of primary care providers."],
     )
-    source: SourceId | None = Field(None, description=SOURCE, examples=["delta-center-playbook"])
+    source: SourceId | None = Field(
+        None,
+        description="Id of the source in which the reader meets the term; a general "
+        "definition is ours, not that source's.",
+        examples=["delta-center-playbook"],
+    )
