@@ -329,6 +329,8 @@ def test_a_packet_holds_nothing_else(packet, pb):
     assert strategies == {s.id for s in theme.strategies}
     ctx = PageContext(pb)
     wanted_resources = {r.id for c in PACKET_STATES for r in state_resources(ctx, pb.states[c])}
+    # a story in the packet names the resources it cites, wherever they are from
+    wanted_resources |= {r for story_id in wanted_stories for r in pb.stories[story_id].resources}
     assert {r.id for r in pb.resources.values() if normal(r.title) in text} == wanted_resources
     others = [t.tagline for t in pb.themes.values() if t.id != theme.id]
     assert [tagline for tagline in others if normal(tagline) in text] == []
