@@ -331,7 +331,7 @@ CHANGES = [
         (
             "write",
             "themes/03-quotes.yml",
-            "id: quotes\norder: 3\ntitle: Quotes\ntagline: t\nlocator: Part 3\nintro: i\nsource: test-source\nstrategies:\n  - id: only-strategy\n    order: 1\n    title: T\n    locator: Part 3, section 1\n    description: d\n",
+            "id: quotes\norder: 3\ntitle: Quotes\ntagline: t\nlocator: Part 3\nintro: i\nsource: test-source\nstrategies:\n  - id: only-strategy\n    order: 1\n    title: T\n    locator: Part 3\n    description: d\n",
         ),
     ),
     ("no-stories-left", ("delete", "stories/kansas-story.yml", "stories/gulf-story.yml")),

@@ -75,15 +75,22 @@ class BuildContext:
 
 def context_for(config) -> BuildContext:
     """The build context for an engine's configuration: the playbook plugin's when it runs
-    (MkDocs, ProperDocs), else read from the data beside the configuration file (engines
-    that run mkdocs-macros without our plugin). Works with config objects and plain dicts."""
+    (MkDocs, ProperDocs), else read from the project's data (engines that run the macros of
+    hand-written pages without our plugin, e.g. Zensical's macros extension, which passes
+    the configuration as a plain dict). Works with config objects and plain dicts."""
     plugins = _get(config, "plugins") or {}
     plugin = plugins.get("playbook") if hasattr(plugins, "get") else None
     context = getattr(plugin, "context", None)
     if context is not None:
         return context
-    project = Path(_get(config, "config_file_path") or "mkdocs.yml").resolve().parent
-    return BuildContext.load(project)
+    extra = _get(config, "extra") or {}
+    # The sources written for another engine name the project (site/sources.py); else the
+    # project is the configuration's folder (MkDocs: config_file_path, Zensical: root_dir).
+    project = extra.get("playbook_project")
+    if not project:
+        config_file = _get(config, "config_file_path")
+        project = Path(config_file).parent if config_file else _get(config, "root_dir") or "."
+    return BuildContext.load(Path(project), extra.get("playbook_data"))
 
 
 def _get(config, key: str):

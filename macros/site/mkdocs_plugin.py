@@ -26,12 +26,11 @@ from mkdocs.utils import get_relative_url
 
 from macros.content.problems import ContentError
 from macros.pages.common import GLOSSARY_URI
-from macros.pages.downloads import Download
 from macros.render import glossary_terms
-from macros.render.markdown import html_text
 from macros.content.settings import DEFAULT_DATA_DIR
 from macros.site import csp
 from macros.site.build_context import BuildContext
+from macros.site.finish import finish_content
 from macros.site.nav import NavError, expand_nav
 
 
@@ -97,14 +96,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         context = self._context()
-        # Each glossary acronym links to its entry in the glossary (except on the glossary).
+        # Each glossary acronym links to its entry in the glossary (except on the glossary);
+        # the page's PDF, when printed, is linked under its title (site/finish.py).
         glossary = files.get_file_from_path(GLOSSARY_URI)
+        glossary_href = None
         if glossary is not None and page.file.src_uri != GLOSSARY_URI:
-            url = get_relative_url(glossary.url, page.file.url)
-            anchors = glossary_terms.anchors(context.playbook)
-            html = glossary_terms.link_terms(html, anchors, url)
+            glossary_href = get_relative_url(glossary.url, page.file.url)
         item = context.downloads.get(page.file.src_uri)
-        return html if item is None else _with_download_link(html, page.file.url, item)
+        return finish_content(
+            html,
+            context,
+            glossary_href=glossary_href,
+            download=item,
+            download_href=get_relative_url(item.path, page.file.url) if item else "",
+        )
 
     @event_priority(-100)  # last: the page as it will be written, every script in it
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -127,16 +132,3 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.context is None:  # pragma: no cover - MkDocs always calls on_config first
             raise RuntimeError("the playbook plugin was used before on_config")
         return self.context
-
-
-def _with_download_link(html: str, page_url: str, item: Download) -> str:
-    href = get_relative_url(item.path, page_url)
-    link = (
-        f'<p class="pb-download pb-no-print"><a href="{html_text(href)}" download '
-        f'type="application/pdf">Download PDF</a> <span class="pb-download-what">'
-        f"({html_text(item.label)})</span></p>\n"
-    )
-    # Under the page title, where a reader looks for it.
-    head, found, rest = html.partition("</h1>")
-    return f"{head}{found}\n{link}{rest}" if found else link + html
-
