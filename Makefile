@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup serve build validate schema test test-fast test-browser lint format bench clean
@@ -16,7 +17,7 @@ help:  ## list the tasks
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,engines]'
 	@touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv and install the project with its test tools
@@ -24,8 +25,8 @@ setup: $(STAMP)  ## create .venv and install the project with its test tools
 serve: $(STAMP)  ## preview the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/playbook serve --port $(PORT)
 
-build: $(STAMP)  ## build the site into site/ (strict; site/ is replaced only on success)
-	$(BIN)/playbook build
+build: $(STAMP)  ## build the site into site/ (strict, all or nothing; ENGINE=zensical|properdocs)
+	$(BIN)/playbook build --engine $(ENGINE)
 
 validate: $(STAMP)  ## check the content and list every problem
 	$(BIN)/playbook validate
@@ -54,12 +55,20 @@ bench: $(STAMP)  ## build benchmark, ours against plain MkDocs at 1x, 10x, 100x 
 	$(BIN)/python benchmarks/build.py $(BENCH_ARGS)
 
 clean:  ## remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .playbook-build .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 .PHONY: pdf bench-pdf
 pdf: $(STAMP)  ## build the site with every PDF under site/downloads/ (needs Chromium)
 	$(BIN)/playbook pdf
 
-bench-pdf: $(STAMP)  ## time `playbook pdf` for the whole playbook (median of 5 runs; target < 10 s)
+bench-pdf: $(STAMP)  ## time `playbook pdf`: the whole playbook (median of 5; < 4 s) and every PDF (< 10 s)
 	$(BIN)/python benchmarks/pdf.py --all
+
+.PHONY: bench-lighthouse
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+bench-lighthouse: $(STAMP) node_modules/.installed  ## Lighthouse of every page kind, desktop and mobile (needs Node 18+, Chromium; LIGHTHOUSE_ARGS="--runs 3")
+	$(BIN)/python benchmarks/lighthouse.py $(LIGHTHOUSE_ARGS)

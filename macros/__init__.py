@@ -32,7 +32,7 @@ def define_env(env) -> None:
     @env.macro
     def theme_cards():
         """The themes as cards, linked to their pages."""
-        return _theme_cards(context().pages_context, env.page.file.src_uri)
+        return _theme_cards(context().pages_context, _src_uri(env.page))
 
     @env.macro
     def count(kind: str) -> int:
@@ -41,3 +41,9 @@ def define_env(env) -> None:
         if kind == "states_with_stories":
             return len(pb.states_with_stories())
         return len(getattr(pb, kind))
+
+
+def _src_uri(page) -> str:
+    """The page's path in docs/: MkDocs' pages have `file.src_uri`, Zensical's `path`."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else page.path

@@ -17,7 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "macros"
 ENGINES = ("mkdocs", "material", "zensical", "properdocs", "mkdocs_macros")
 # Modules that may import an engine: the adapters.
-ENGINE_ADAPTERS = {"macros.site.mkdocs_plugin", "macros.site.mkdocs_build"}
+ENGINE_ADAPTERS = {
+    "macros.site.mkdocs_plugin",
+    "macros.site.mkdocs_build",
+    "macros.site.properdocs_build",
+    "macros.site.zensical_build",
+}
 
 
 def module_name(path: Path) -> str:

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.content.playbook import Playbook
-from macros.content.settings import DEFAULT_DATA_DIR, data_dir_name
+from macros.content.settings import DEFAULT_DATA_DIR, data_dir_name, site_url
 from macros.content.problems import ContentError
 from macros.content.validate import load_playbook
 from macros.pages import GeneratedPage, generate_pages
 from macros.pages import open_data
 from macros.pages.checks import page_problems
 from macros.pages.common import PageContext
-from macros.pages.downloads import Download, downloads
+from macros.pages.downloads import Download, PacketLink, downloads, packet_links
 from macros.pages.print_view import PRINT_URI, print_page
 
 
@@ -31,13 +31,14 @@ class BuildContext:
     data_dir: Path
     playbook: Playbook
     pdf_links: bool = False  # link each page's PDF (only when `playbook pdf` prints them)
+    site_url: str = ""  # where the site is published (mkdocs.yml), for addresses on paper
     pages_context: PageContext = field(init=False)
     pages: list[GeneratedPage] = field(init=False)
 
     def __post_init__(self) -> None:
         # One renderer for the whole build: the pages, the print view and the macros share
         # it, and so render each editor's text once.
-        self.pages_context = PageContext(self.playbook)
+        self.pages_context = PageContext(self.playbook, site_url(self.project))
         # What the pages need beyond the model (Markdown that renders as written, page
         # addresses and anchors of their own): checked here, so `playbook validate` too.
         problems = page_problems(self.pages_context, self.project / "docs")
@@ -58,7 +59,7 @@ class BuildContext:
     @property
     def print_view(self) -> GeneratedPage:
         """The whole playbook on one page, for print; not in the navigation."""
-        return GeneratedPage(PRINT_URI, print_page(self.pages_context), None)
+        return GeneratedPage(PRINT_URI, print_page(self.pages_context, self.site_url), None)
 
     @property
     def extra_files(self) -> dict[str, str]:
@@ -73,17 +74,30 @@ class BuildContext:
         return {item.page: item for item in downloads(self.pages_context)}
 
 
+    @property
+    def packet_links(self) -> dict[str, PacketLink]:
+        """Each page's link to the "Make a packet" form, by the page's src_uri."""
+        return {item.page: item for item in packet_links(self.pages_context)}
+
+
 def context_for(config) -> BuildContext:
     """The build context for an engine's configuration: the playbook plugin's when it runs
-    (MkDocs, ProperDocs), else read from the data beside the configuration file (engines
-    that run mkdocs-macros without our plugin). Works with config objects and plain dicts."""
+    (MkDocs, ProperDocs), else read from the project's data (engines that run the macros of
+    hand-written pages without our plugin, e.g. Zensical's macros extension, which passes
+    the configuration as a plain dict). Works with config objects and plain dicts."""
     plugins = _get(config, "plugins") or {}
     plugin = plugins.get("playbook") if hasattr(plugins, "get") else None
     context = getattr(plugin, "context", None)
     if context is not None:
         return context
-    project = Path(_get(config, "config_file_path") or "mkdocs.yml").resolve().parent
-    return BuildContext.load(project)
+    extra = _get(config, "extra") or {}
+    # The sources written for another engine name the project (site/sources.py); else the
+    # project is the configuration's folder (MkDocs: config_file_path, Zensical: root_dir).
+    project = extra.get("playbook_project")
+    if not project:
+        config_file = _get(config, "config_file_path")
+        project = Path(config_file).parent if config_file else _get(config, "root_dir") or "."
+    return BuildContext.load(Path(project), extra.get("playbook_data"))
 
 
 def _get(config, key: str):

@@ -12,6 +12,7 @@ one BuildContext: nothing is kept in module globals.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path
 
@@ -26,12 +27,13 @@ from mkdocs.utils import get_relative_url
 
 from macros.content.problems import ContentError
 from macros.pages.common import GLOSSARY_URI
-from macros.pages.downloads import Download
+from macros.pages.footer import footer_facts
+from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
-from macros.render.markdown import html_text
 from macros.content.settings import DEFAULT_DATA_DIR
 from macros.site import csp
 from macros.site.build_context import BuildContext
+from macros.site.finish import finish_content, page_url
 from macros.site.nav import NavError, expand_nav
 
 
@@ -68,10 +70,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             abbr = config.mdx_configs.setdefault("abbr", {})
             terms = glossary_terms.abbreviations(self.context.playbook)
             abbr["glossary"] = {**terms, **abbr.get("glossary", {})}
+        # The footer (overrides/partials/copyright.html) names the publisher and the date.
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        config.extra["playbook"] = footer_facts(self.context.playbook.info, epoch)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         context = self._context()
+        context.site_url = config.site_url or ""  # printed addresses and QR codes
         for name, content in context.extra_files.items():  # open data, on every build
             files.append(File.generated(config, name, content=content))
         docs_prefix = posixpath.relpath(config.docs_dir, context.project).replace("\\", "/")
@@ -97,14 +103,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         context = self._context()
-        # Each glossary acronym links to its entry in the glossary (except on the glossary).
+        # Each glossary acronym links to its entry in the glossary (except on the glossary);
+        # the page's PDF, when printed, is linked under its title (site/finish.py).
         glossary = files.get_file_from_path(GLOSSARY_URI)
+        glossary_href = None
         if glossary is not None and page.file.src_uri != GLOSSARY_URI:
-            url = get_relative_url(glossary.url, page.file.url)
-            anchors = glossary_terms.anchors(context.playbook)
-            html = glossary_terms.link_terms(html, anchors, url)
+            glossary_href = get_relative_url(glossary.url, page.file.url)
         item = context.downloads.get(page.file.src_uri)
-        return html if item is None else _with_download_link(html, page.file.url, item)
+        packet = context.packet_links.get(page.file.src_uri)
+        return finish_content(
+            html,
+            context,
+            glossary_href=glossary_href,
+            download=item,
+            download_href=get_relative_url(item.path, page.file.url) if item else "",
+            packet=packet,
+            print_href=get_relative_url(page_url(PRINT_URI), page.file.url),
+            src_uri=page.file.src_uri,
+        )
 
     @event_priority(-100)  # last: the page as it will be written, every script in it
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -127,16 +143,3 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.context is None:  # pragma: no cover - MkDocs always calls on_config first
             raise RuntimeError("the playbook plugin was used before on_config")
         return self.context
-
-
-def _with_download_link(html: str, page_url: str, item: Download) -> str:
-    href = get_relative_url(item.path, page_url)
-    link = (
-        f'<p class="pb-download pb-no-print"><a href="{html_text(href)}" download '
-        f'type="application/pdf">Download PDF</a> <span class="pb-download-what">'
-        f"({html_text(item.label)})</span></p>\n"
-    )
-    # Under the page title, where a reader looks for it.
-    head, found, rest = html.partition("</h1>")
-    return f"{head}{found}\n{link}{rest}" if found else link + html
-

@@ -7,22 +7,24 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from macros.site import mkdocs_build, reproducible
+from macros.site import engines, reproducible
 from macros.site.build_context import BuildContext
 
 
-def build_into(context: BuildContext, site: Path) -> bool:
+def build_into(context: BuildContext, site: Path, engine: str = engines.DEFAULT_ENGINE) -> bool:
     """A strict build of the checked content into the folder `site` (made afresh)."""
     epoch = reproducible.source_date_epoch(context.project)
-    return mkdocs_build.build(context.project, site, epoch, context)
+    return engines.build(engine, context, site, epoch)
 
 
-def build_and_replace(context: BuildContext, site: Path) -> bool:
+def build_and_replace(
+    context: BuildContext, site: Path, engine: str = engines.DEFAULT_ENGINE
+) -> bool:
     """Build into a temporary folder, then replace `site` with it; on failure `site` is
     left as it was. True when the build succeeded."""
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    if not build_into(context, staging):
+    if not build_into(context, staging, engine):
         shutil.rmtree(staging, ignore_errors=True)
         return False
     replace_site(staging, site)
