@@ -20,7 +20,7 @@ from macros.site import engines, finish, zensical_build
 from macros.site.build_context import BuildContext, context_for
 from macros.site.sources import engine_config, read_config, source_relative_links
 from tests import site_compare as seen
-from tests.conftest import ROOT, run_playbook
+from tests.helpers import ROOT, run_playbook
 
 OTHER_ENGINES = ("properdocs", "zensical")
 
