@@ -31,17 +31,17 @@ build: $(STAMP)  ## build the site into site/ (strict, all or nothing; ENGINE=ze
 validate: $(STAMP)  ## check the content and list every problem
 	$(BIN)/playbook validate
 
-schema: $(STAMP)  ## regenerate schemas/*.json and the data files' templates from the content model
+schema: $(STAMP)  ## regenerate schemas/*.json (editors' schemas) from the content model
 	$(BIN)/playbook schema
 
 test: $(STAMP)  ## run the whole test suite (browser tests need /usr/bin/chromium)
-	$(BIN)/python -m pytest
+	$(BIN)/pytest
 
 test-fast: $(STAMP)  ## run the tests without browser and full-build tests
-	$(BIN)/python -m pytest -m "not browser and not build"
+	$(BIN)/pytest -m "not browser and not build"
 
 test-browser: $(STAMP)  ## run only the browser tests
-	$(BIN)/python -m pytest -m browser
+	$(BIN)/pytest -m browser
 
 lint: $(STAMP)  ## check code style with ruff
 	$(BIN)/ruff check macros tests benchmarks

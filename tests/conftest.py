@@ -1,75 +1,15 @@
-"""Shared test helpers: fixture playbooks in temporary folders, builds, a local server."""
+"""pytest fixtures shared by the tests; plain helpers are in tests/helpers.py."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from macros.content.problems import ContentError
-from macros.content.validate import load_playbook
-from macros.pdf.printer import CHROMIUM_ARGS, CHROMIUM_ENV, DEFAULT_CHROMIUM
+from macros.pdf.printer import CHROMIUM_ARGS
 from macros.site.local_server import serve_folder
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
-MINIMAL = FIXTURES / "minimal" / "playbook_data"
-
-
-class Project:
-    """A playbook project in a temporary folder: the real site configuration, templates and
-    code, with the content of a fixture that each test may change."""
-
-    def __init__(self, path: Path, data: Path = MINIMAL):
-        self.path = path
-        self.data = path / "playbook_data"
-        shutil.copytree(data, self.data)
-        shutil.copy(ROOT / "mkdocs.yml", path / "mkdocs.yml")
-        shutil.copytree(ROOT / "docs", path / "docs")
-        (path / "overrides").symlink_to(ROOT / "overrides")
-        (path / "macros").symlink_to(ROOT / "macros")
-
-    def write(self, relative: str, text: str | bytes) -> Path:
-        """Write a file under playbook_data/."""
-        target = self.data / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(text, encoding="utf-8")
-        return target
-
-    def edit(self, relative: str, old: str, new: str) -> None:
-        target = self.data / relative
-        text = target.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {relative}"
-        target.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    def problems(self) -> list[str]:
-        """Every problem, as an editor reads it (file:line: field: message + hint)."""
-        try:
-            load_playbook(self.data, self.path)
-        except ContentError as error:
-            return [str(p) for p in error.problems]
-        return []
-
-    def playbook(self, *args: str, check: bool = False) -> subprocess.CompletedProcess:
-        """Run the `playbook` command in this project."""
-        return run_playbook("--project", str(self.path), *args, check=check)
-
-
-def run_playbook(*args: str, check: bool = False) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "macros.commands", *args],
-        capture_output=True,
-        text=True,
-        check=check,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+from tests.helpers import CHROMIUM, ROOT, Project, run_playbook
 
 
 @pytest.fixture
@@ -91,10 +31,6 @@ def served_site(real_site: Path):
     """The real site served on 127.0.0.1 (a free port); stopped after the session."""
     with serve_folder(real_site) as base_url:
         yield base_url
-
-
-# The same browser and flags as `playbook pdf`.
-CHROMIUM = os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM
 
 
 @pytest.fixture(scope="session")
@@ -119,3 +55,15 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# Fixtures that build the whole real site: a test that uses one is a `build` test, marked or
+# not, so that `make test-fast` (-m "not browser and not build") never waits for a build.
+BUILDING_FIXTURES = {"real_site", "served_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        uses = BUILDING_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses and item.get_closest_marker("build") is None:
+            item.add_marker(pytest.mark.build)

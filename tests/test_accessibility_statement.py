@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.site_audit import site_pages
 
 pytestmark = pytest.mark.build

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from benchmarks.synthetic import MAX_STATES, generate
 from macros.content.validate import load_playbook
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_a_playbook_at_scale_3_is_valid_and_three_times_the_real_one(tmp_path):

@@ -6,8 +6,9 @@ leaves an existing site exactly as it was, byte for byte.
 Text that looks like HTML or template syntax is not broken: it is accepted, and shown as
 the text it is.
 
-A failing build stops at the content check, before MkDocs starts (about 0.3 s), so the
-whole corpus goes through both commands.
+A failing build stops at the content check, before MkDocs starts, so the whole corpus goes
+through both commands in this process (the command's `main(argv)`), in a few seconds. One
+case also goes through the installed command in its own process, against a real built site.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Project
+
+from tests.helpers import Project
 
 STORY = "stories/kansas-story.yml"
 THEME = "themes/01-first.yml"
@@ -80,7 +82,7 @@ CORPUS = [
     case(
         "bad-indentation",
         edit(THEME, "  - id: second-strategy", " - id: second-strategy"),
-        f"{T}:16: the YAML is malformed: did not find expected key\n"
+        f"{T}:18: the YAML is malformed: did not find expected key\n"
         "    hint: check that the fields of a record are indented by the same number of spaces",
     ),
     case(
@@ -92,7 +94,7 @@ CORPUS = [
     case(
         "tab-indentation",
         edit(THEME, "    order: 2", "\torder: 2"),
-        f"{T}:17: a tab is used for indentation\n"
+        f"{T}:19: a tab is used for indentation\n"
         "    hint: YAML indents with spaces only: replace the tab with spaces",
     ),
     # Duplicate keys
@@ -107,7 +109,7 @@ CORPUS = [
         edit(
             THEME, "    title: The second strategy", "    title: The second strategy\n    title: B"
         ),
-        f"{T}:19: title: the field 'title' appears twice in the same record (first on line 18)\n"
+        f"{T}:21: title: the field 'title' appears twice in the same record (first on line 20)\n"
         "    hint: keep one of the two lines; YAML would silently keep only the last",
     ),
     # Wrong types
@@ -168,15 +170,16 @@ CORPUS = [
         edit(STORY, "title: Kansas passes a law", "titel: Kansas passes a law"),
         f"{S}:1: title: the required field 'title' is missing\n"
         "    hint: add `title:` with a value to this record",
-        f"{S}:2: titel: unknown field 'titel'\n    hint: Did you mean 'title'? valid fields: "
-        "body, cohort, id, policy_areas, resources, source, states, strategy, summary, theme, "
-        "title, year",
+        f"{S}:2: titel: unknown field 'titel'\n    hint: Did you mean 'title'? valid fields "
+        "include: body, cohort, id, locator, policy_areas, resources, source, states, strategy, "
+        "summary, theme, title, … (13 in all)",
     ),
     case(
         "unknown-field-in-a-strategy",
         edit(THEME, "    title: The second strategy", "    title: The second strategy\n    x: 1"),
-        f"{T}:19: strategies[2].x: unknown field 'x'\n"
-        "    hint: Valid fields: approaches, approaches_intro, description, id, order, title",
+        f"{T}:21: strategies[2].x: unknown field 'x'\n"
+        "    hint: Valid fields: approaches, approaches_intro, description, id, locator, order, "
+        "title",
     ),
     case(
         "missing-field",
@@ -222,7 +225,7 @@ CORPUS = [
     case(
         "duplicate-strategy-order",
         edit(THEME, "    order: 2", "    order: 1"),
-        f"{T}:17: strategies[2].order: the strategy order '1' is used twice (first in {T}:9)\n"
+        f"{T}:19: strategies[2].order: the strategy order '1' is used twice (first in {T}:10)\n"
         "    hint: give each one its own position number",
     ),
     # Dangling references
@@ -359,10 +362,20 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.fixture
+def published(tmp_path) -> Path:
+    """A site already published, which a broken build must leave as it is."""
+    site = tmp_path / "published" / "site"
+    (site / "themes").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>The playbook</h1>\n", encoding="utf-8")
+    (site / "themes" / "index.html").write_text("<h1>Themes</h1>\n", encoding="utf-8")
+    return site
+
+
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory) -> Path:
-    """A site built from the valid fixture, which every broken build then targets."""
-    root = tmp_path_factory.mktemp("published")
+    """A site built from the valid fixture."""
+    root = tmp_path_factory.mktemp("built")
     site = root / "site"
     result = Project(root / "project").playbook("build", "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
@@ -376,37 +389,50 @@ def test_the_corpus_covers_at_least_thirty_broken_inputs():
 
 @pytest.mark.parametrize(("change", "problems"), CORPUS)
 def test_a_broken_input_is_reported_exactly_by_validate_and_build(
-    project, built_site, change, problems
+    project, published, change, problems
 ):
     change(project)
-    before = digest(built_site.parent)
+    before = digest(published.parent)
 
-    validate = project.playbook("validate")
+    validate = project.main("validate")  # a traceback would fail the test here
     assert (validate.returncode, validate.stderr) == (1, "")
     assert validate.stdout == report(problems)
 
-    build = project.playbook("build", "--site-dir", str(built_site))
+    build = project.main("build", "--site-dir", str(published))
     assert (build.returncode, build.stdout) == (1, "")
     assert build.stderr == report(problems)
+    assert digest(published.parent) == before  # the site, and nothing left beside it
 
-    for output in (validate.stdout, validate.stderr, build.stdout, build.stderr):
-        assert "Traceback" not in output
-    assert digest(built_site.parent) == before  # the site, and nothing left beside it
+
+@pytest.mark.build
+def test_the_installed_command_reports_a_broken_input_and_leaves_a_built_site(project, built_site):
+    """The same, through the `playbook` command in a process of its own, as an editor runs
+    it, against a site that a real build made."""
+    change, problems = CORPUS[0].values
+    change(project)
+    before = digest(built_site.parent)
+    for command, out, err in (("validate", "stdout", "stderr"), ("build", "stderr", "stdout")):
+        result = project.playbook(
+            command, *(["--site-dir", str(built_site)] * (command == "build"))
+        )
+        assert result.returncode == 1
+        assert getattr(result, out) == report(problems)
+        assert getattr(result, err) == ""
+    assert digest(built_site.parent) == before
 
 
 @pytest.mark.parametrize(("change", "problems"), CORPUS[:3])
 def test_the_other_formats_report_the_same_problems(project, change, problems):
     change(project)
-    as_json = project.playbook("validate", "--format", "json")
-    assert as_json.returncode == 1
+    as_json = project.main("validate", "--format", "json")
+    assert (as_json.returncode, as_json.stderr) == (1, "")
     found = json.loads(as_json.stdout)
     assert [f"{p['file']}:{p['line']}: " for p in found] == [
         p.split(" ")[0] + " " for p in problems
     ]
-    github = project.playbook("validate", "--format", "github")
-    assert github.returncode == 1
+    github = project.main("validate", "--format", "github")
+    assert (github.returncode, github.stderr) == (1, "")
     assert github.stdout.count("::error file=") == len(problems)
-    assert "Traceback" not in as_json.stderr + github.stderr
 
 
 # Not broken: text that looks like markup or a template is the editor's text, shown as such.
@@ -439,7 +465,7 @@ def _with_lookalikes(project: Project) -> None:
 
 def test_markup_and_template_syntax_in_text_are_accepted(project):
     _with_lookalikes(project)
-    result = project.playbook("validate")
+    result = project.main("validate")
     assert result.returncode == 0, result.stdout
     assert result.stdout == "All good: 2 themes, 3 key strategies, 2 stories, 1 quotes.\n"
 

@@ -26,7 +26,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 def test_the_real_playbook_builds_strictly_with_a_page_per_theme(real_site):
     from macros.content.validate import load_playbook
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     playbook = load_playbook(ROOT / "playbook_data")
     for theme in playbook.themes.values():
@@ -50,8 +50,10 @@ def test_the_navigation_lists_themes_in_their_order(project, tmp_path):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    """A build of content full of template syntax and HTML, as an editor might paste."""
-    from tests.conftest import Project
+    """A build of content full of template syntax and HTML, as an editor might paste.
+    (A `javascript:` link in Markdown is refused by validation, tested with the other
+    unsafe addresses.)"""
+    from tests.helpers import Project
 
     project = Project(tmp_path_factory.mktemp("hostile") / "project")
     project.edit(
@@ -63,7 +65,7 @@ def hostile_site(tmp_path_factory) -> Path:
         "stories/kansas-story.yml",
         "worked together on a **law** about quokkas.",
         "worked {{ 7*7 }} and {% raw %} together <script>alert('body')</script>\n"
-        '  <b onmouseover="alert(1)">bold?</b> [x](javascript:alert(1))',
+        '  <b onmouseover="alert(1)">bold?</b>',
     )
     project.edit(
         "themes/01-first.yml",

@@ -212,3 +212,101 @@ def test_the_copy_check_finds_a_copied_run():
     sentence = "one two three four five six seven eight nine ten eleven twelve thirteen"
     assert shingles(sentence) & shingles("Before: " + sentence.upper() + " after")
     assert not shingles("too short to match")
+
+
+# Real addresses ------------------------------------------------------------------------
+
+ADDRESS = re.compile(r"https?://[^\s|)>\]]+")
+
+
+def test_every_address_in_the_data_is_copied_exactly_from_facts_web():
+    """Addresses come from facts-web.md, the list of addresses read on public pages, letter
+    for letter: a guessed or 'tidied' address (https for http, a slash added) fails."""
+    facts_web = SOURCES / "facts-web.md"
+    source_documents()  # skips, or fails in CI, when the source documents are not here
+    known = set(ADDRESS.findall(facts_web.read_text(encoding="utf-8")))
+    used = {(file, url) for file, _key, text in data_strings() for url in ADDRESS.findall(text)}
+    assert used, "no address in the data: this test would check nothing"
+    unknown = sorted(f"{file}: {url}" for file, url in used if url not in known)
+    assert not unknown, "addresses not found word for word in facts-web.md:\n" + "\n".join(unknown)
+
+
+def test_the_address_check_tells_a_near_copy_from_the_real_one():
+    known = set(ADDRESS.findall("| x | http://hmprg.org/Programs/Integration+Playbook | y |"))
+    assert "http://hmprg.org/Programs/Integration+Playbook" in known
+    assert "https://hmprg.org/Programs/Integration+Playbook" not in known
+    assert "http://hmprg.org/Programs/Integration+Playbook/" not in known
+
+
+def test_sources_and_resources_with_a_known_address_carry_it(playbook):
+    """facts-web.md gives these addresses, so the data must use them."""
+    assert playbook.sources["hmprg-integrated-care-playbook"].url
+    assert playbook.sources["hmprg-learning-collaborative"].url
+    assert playbook.sources["ipi-business-case"].url
+    assert playbook.sources["delta-center-updates"].url
+    assert playbook.resources["new-hampshire-sb-403"].url
+    # ...and these are not known, so they must stay without one.
+    for resource in ["delta-center-phase-1-evaluation", "delta-center-phase-2-evaluation"]:
+        assert playbook.resources[resource].url is None, resource
+    for resource in ["michigan-ccbhc-chc-agreement", "new-hampshire-vermont-joint-statement"]:
+        assert playbook.resources[resource].url is None, resource
+    assert playbook.sources["delta-center-playbook"].url is None
+    assert playbook.sources["c4-countycare-collaborative"].url is None
+
+
+# Traceability and honest states ------------------------------------------------------
+
+
+def test_every_theme_strategy_story_and_quote_says_where_in_its_source_it_is(playbook):
+    located = [
+        *playbook.themes.values(),
+        *playbook.strategies.values(),
+        *playbook.stories.values(),
+        *playbook.quotes.values(),
+    ]
+    assert all(record.locator.strip() for record in located)
+    for theme in playbook.themes.values():
+        if theme.source == DELTA_CENTER:
+            assert theme.locator == f"Theme {theme.order}"
+            for strategy in theme.strategies:
+                assert strategy.locator == f"Theme {theme.order}, strategy {strategy.order}"
+
+
+def test_only_the_seven_phase_2_states_are_placed_in_a_cohort(playbook):
+    grantees = sorted(code for code, state in playbook.states.items() if state.cohorts)
+    assert grantees == sorted(PHASE_2_STATES)
+
+
+def test_illinois_and_california_have_stories_labelled_as_other_initiatives(playbook):
+    for code, sources in {
+        "IL": {
+            "hmprg-learning-collaborative",
+            "hmprg-integrated-care-playbook",
+            "c4-countycare-collaborative",
+        },
+        "CA": {"ipi-business-case"},
+    }.items():
+        stories = playbook.stories_for("state", code)
+        assert {story.source for story in stories} == sources, code
+        assert not any(playbook.from_delta_center(story) for story in stories), code
+        assert not any(story.cohort for story in stories), code
+        assert playbook.state_standing(code).kind == "other", code
+    themes = {s.theme for s in playbook.stories.values() if not playbook.from_delta_center(s)}
+    assert len(themes) >= 2, "the other initiatives' stories illustrate more than one theme"
+
+
+def test_only_delta_center_sources_are_marked_as_such(playbook):
+    marked = sorted(s.id for s in playbook.sources.values() if s.delta_center)
+    assert marked == ["delta-center-playbook", "delta-center-updates"]
+
+
+def test_the_associations_shown_are_those_a_source_names(playbook):
+    named = {code: s.associations for code, s in playbook.states.items() if s.associations}
+    assert named["OK"] == [
+        "Oklahoma Primary Care Association",
+        "Oklahoma Behavioral Health Association",
+    ]
+    assert set(named) == {"CA", "IL", "LA", "MS", "NY", "OK"}
+    # facts-web.md: no page names the associations of these Phase 2 states
+    for code in ["AK", "KS", "NH", "PA"]:
+        assert code not in named, code

@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Project
-from test_serve import fetch, free_port, wait_for
 
+from macros.content import model
 from macros.editor.fields import documented_kinds, field_docs
+from macros.editor.scaffold_text import record_to_copy
 from macros.pages.field_reference import field_reference
+from tests.helpers import ROOT, Project, fetch, free_port, wait_for
 
 GUIDE = ROOT / "docs" / "contribute"
 REPO_EDIT = "https://github.com/integrated-care-playbook/playbook/edit/main/"
@@ -91,8 +92,25 @@ def test_the_field_reference_lists_every_field_of_every_model():
 def test_a_field_reference_row_gives_type_rule_description_and_example():
     assert (
         "| `states` | list of state codes (two capital letters (USPS)) | optional | States "
-        "involved; leave empty when the source names only a cohort. | `[KS]` |"
+        "involved; leave empty when the source names only a cohort. Refers to: the code of a "
+        "state, in `playbook_data/states.yml`. | `[KS]` |"
     ) in shown(field_reference())
+
+
+def test_the_field_reference_has_a_record_to_copy_and_says_what_references_name():
+    page = shown(field_reference())
+    assert "```yaml\n" + record_to_copy(model.Story, item=False) + "```" in page
+    assert "```yaml\n" + record_to_copy(model.Quote, item=True) + "```" in page
+    assert (
+        "To add one by hand, copy this to the end of the `quotes:` list, leave out the "
+        "optional fields you do not need and replace the examples:"
+    ) in page
+    assert (
+        "| Id of the theme the story illustrates. Refers to: the id of a theme, in "
+        "`playbook_data/themes/*.yml`. |"
+    ) in page
+    assert "Refers to: a key strategy, in `playbook_data/themes/*.yml`." in page
+    assert "Refers to: the code of a state, in `playbook_data/states.yml`." in page
 
 
 @pytest.mark.build
@@ -129,7 +147,7 @@ def test_the_story_walkthrough_does_what_the_guide_says(tmp_path):
     printed = _blocks(guide, "text")[0]
     assert result.stdout.startswith(printed)
     todo = re.findall(r"^  (\S+):(\d+): (\w+)$", printed, flags=re.MULTILINE)
-    assert [field for _file, _line, field in todo] == ["summary", "body"]
+    assert [field for _file, _line, field in todo] == ["summary", "body", "locator"]
     story = project.path / todo[0][0]
     lines = story.read_text(encoding="utf-8").split("\n")
     for _file, line, field in todo:

@@ -16,7 +16,7 @@ from macros.pages.common import PageContext
 from macros.pages.tile_map import LAYOUT
 from macros.pages.urls import href, page_url
 from macros.render.glossary_terms import abbreviations, anchors, link_terms
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 
 
 def generated_markdown(project) -> dict[str, str]:

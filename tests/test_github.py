@@ -10,9 +10,9 @@ import subprocess
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from macros.content.validate import load_playbook
+from tests.helpers import ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -184,6 +184,9 @@ def test_the_pre_commit_hook_runs_the_validator_and_it_passes_on_the_content():
     assert validate["language"] == "system" and validate["pass_filenames"] is False
     assert re.search(validate["files"], "playbook_data/stories/kansas-licensure-billing.yml")
     assert not re.search(validate["files"], "README.md")
+    schema = hooks["playbook-schema"]  # the schemas follow the model, not the data files
+    assert re.search(schema["files"], "macros/content/model.py")
+    assert not re.search(schema["files"], "playbook_data/stories/kansas-licensure-billing.yml")
     for hook in hooks.values():
         command = shlex.split(hook["entry"])
         if not (ROOT / command[0]).exists():

@@ -11,7 +11,7 @@ import pytest
 
 from macros.content.validate import load_playbook
 from macros.pages import open_data
-from tests.conftest import MINIMAL, ROOT
+from tests.helpers import MINIMAL, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,9 @@ def test_the_csv_has_one_row_per_story_with_ids_and_names(minimal):
             "policy_areas": "Telehealth",
             "resource_ids": "",
             "source_id": "test-source",
+            "source": "Test source",
+            "locator": "Part 1, the Kansas example",
+            "delta_center": "yes",
         },
         {
             "id": "gulf-story",
@@ -65,6 +68,9 @@ def test_the_csv_has_one_row_per_story_with_ids_and_names(minimal):
             "policy_areas": "",
             "resource_ids": "",
             "source_id": "test-source",
+            "source": "Test source",
+            "locator": "Part 2, section 1",
+            "delta_center": "yes",
         },
     ]
 
@@ -82,6 +88,8 @@ def test_the_csv_matches_the_real_stories(real):
         )
         if story.strategy:
             assert row["strategy"] == real.strategies[story.strategy].title
+        assert row["locator"] == story.locator
+        assert row["delta_center"] == ("yes" if real.from_delta_center(story) else "no")
 
 
 def test_the_json_holds_every_record_of_every_kind(real):

@@ -8,7 +8,7 @@ from macros.content.validate import load_playbook
 from macros.pages import generate_pages
 from macros.pages.common import PageContext
 from macros.site.nav import expand_nav
-from tests.conftest import MINIMAL
+from tests.helpers import MINIMAL
 
 
 @pytest.fixture(scope="module")
@@ -32,11 +32,15 @@ def test_a_theme_page_has_its_strategies_in_order_with_approaches_stories_and_qu
         "## Key strategies",
         "## 1. The first strategy { #first-strategy }",
         "<li>The first approach.</li><li>The second approach.</li>",
+        "Source: [Test source](../about/test-source.md) (Part 1, section 1)\n{ .pb-source }",
         "#### Kansas passes a law { #story-kansas-story }",
+        "Source: [Test source](../about/test-source.md) (Part 1, the Kansas example)\n",
         "> Working together was worth it\\.",
         "> — [Kansas team](../states/kansas.md)",
+        "> Source: [Test source](../about/test-source.md) (Part 1, the quote)",
         "## 2. The second strategy { #second-strategy }",
-        "Source: [Test source](../about/test-source.md)",
+        "Source: [Test source](../about/test-source.md) (Part 1, section 2)\n{ .pb-source }",
+        "Source: [Test source](../about/test-source.md) (Part 1)\n{ .pb-source }",
     ]
     positions = [text.index(fragment) for fragment in order]
     assert positions == sorted(positions)
@@ -52,6 +56,61 @@ def test_a_story_links_to_its_states_and_shows_cohort_year_and_policy_areas(page
         "[Louisiana](../states/louisiana.md) · [Mississippi](../states/mississippi.md)"
         in pages["themes/second-theme.md"].markdown
     )
+
+
+def test_a_story_from_another_initiative_says_it_is_not_a_delta_center_grantees(project):
+    project.edit(
+        "sources.yml",
+        "sources:\n",
+        "sources:\n  - id: other\n    title: Other work\n    short_title: Other work\n"
+        "    publisher: Someone\n    year: '2015'\n    kind: collaborative\n"
+        "    summary: Work outside the Delta Center.\n",
+    )
+    project.edit("playbook.yml", "sources: [test-source]", "sources: [test-source, other]")
+    project.edit("stories/gulf-story.yml", "source: test-source", "source: other")
+    pb = load_playbook(project.data, project.path)
+    pages = {page.src_uri: page for page in generate_pages(PageContext(pb))}
+    assert (
+        "[Louisiana](../states/louisiana.md) · [Mississippi](../states/mississippi.md) · "
+        "Not a Delta Center grantee: Other work\n{ .pb-story-meta }"
+        in pages["themes/second-theme.md"].markdown
+    )
+    assert "Not a Delta Center grantee" not in pages["themes/first-theme.md"].markdown
+    assert pb.state_standing("LA").kind == "other"
+    assert pb.state_standing("LA").other_sources == ("other",)
+    assert (
+        "Not a Delta Center grantee state as far as the sources say\\. It appears here "
+        "through: Other work\\.\n{ .pb-state-standing }" in pages["states/louisiana.md"].markdown
+    )
+
+
+def test_a_state_page_says_why_the_state_is_here_and_names_its_associations(project):
+    project.edit(
+        "states.yml",
+        "    name: Kansas\n",
+        "    name: Kansas\n    associations: [Kansas Association of Clinics]\n"
+        "    associations_source: test-source\n",
+    )
+    pb = load_playbook(project.data, project.path)
+    pages = {page.src_uri: page for page in generate_pages(PageContext(pb))}
+    kansas = pages["states/kansas.md"].markdown
+    assert pb.state_standing("KS").kind == "grantee"
+    assert (
+        "A Delta Center grantee state \\(Phase 2 grantees\\), according to the Test source\\.\n"
+        "{ .pb-state-standing }" in kansas
+    )
+    assert (
+        "## Associations named in the sources { #associations }\n\n"
+        "- Kansas Association of Clinics\n\n"
+        "Source: [Test source](../about/test-source.md)\n{ .pb-source }" in kansas
+    )
+    louisiana = pages["states/louisiana.md"].markdown
+    assert pb.state_standing("LA").kind == "delta-center"
+    assert (
+        "The Delta Center's material tells of work in Louisiana; it does not say which "
+        "cohort, if any, the state's associations were in\\." in louisiana
+    )
+    assert "Associations named" not in louisiana
 
 
 def test_theme_pages_rank_above_passing_mentions_in_search(pages):

@@ -25,7 +25,7 @@ from macros.pages.downloads import downloads
 from macros.pages.print_view import printed_states
 from macros.pages.states import state_resources
 from macros.pages.urls import page_url
-from tests.conftest import CHROMIUM, ROOT, Project, run_playbook
+from tests.helpers import CHROMIUM, ROOT, Project, run_playbook
 
 pytestmark = pytest.mark.browser
 

@@ -4,27 +4,23 @@ links inside the document. (The PDFs themselves are read in test_pdf.py.)"""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
+from unittest import mock
 
 from macros.content.validate import load_playbook
 from macros.pages.common import PageContext
 from macros.pages.print_view import localize_html_links, page_anchors
 from macros.pdf.make import packet_parts
-from tests.conftest import Project, run_playbook
+from tests.helpers import Project, Result, run_main
 
 # A file that exists: Chromium's path is only checked to exist before any browser starts.
 NOT_STARTED = sys.executable
 
 
-def pdf(project: Project, *args: str, chromium: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "macros.commands", "--project", str(project.path), "pdf", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_CHROMIUM": chromium},
-    )
+def pdf(project: Project, *args: str, chromium: str) -> Result:
+    """`playbook pdf` in this process, with PLAYBOOK_CHROMIUM set for the call."""
+    with mock.patch.dict(os.environ, {"PLAYBOOK_CHROMIUM": chromium}):
+        return project.main("pdf", *args)
 
 
 def test_without_chromium_the_message_says_how_to_install_it(project):
@@ -64,9 +60,9 @@ def test_a_packets_parts_follow_the_playbooks_order_whatever_the_order_asked(pro
 
 
 def test_the_help_lists_the_pdf_command_and_its_options():
-    overview = run_playbook("--help", check=True).stdout
+    overview = run_main("--help", check=True).stdout
     assert "pdf " in overview and "print the playbook, a theme, a state or a packet" in overview
-    help_text = run_playbook("pdf", "--help", check=True).stdout
+    help_text = run_main("pdf", "--help", check=True).stdout
     for words in ("--theme ID", "--state CODE", "--output PATH", "PLAYBOOK_CHROMIUM", "examples:"):
         assert words in help_text
 

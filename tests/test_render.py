@@ -98,7 +98,7 @@ def test_a_block_is_a_finished_html_block_that_markdown_leaves_alone(prose):
 def every_markdown_field():
     """Every Markdown text of the real content: bodies, intros, descriptions, approaches."""
     from macros.content.validate import load_playbook
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     pb = load_playbook(ROOT / "playbook_data")
     texts = [pb.info.summary, pb.info.funding_statement, pb.info.closing or ""]

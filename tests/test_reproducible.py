@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from macros.pdf.printer import set_metadata
 from macros.site.reproducible import FALLBACK_EPOCH, source_date_epoch
-from tests.conftest import ROOT, Project
+from tests.helpers import ROOT, Project
 
 pytestmark = pytest.mark.build
 

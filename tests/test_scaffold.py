@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content.kinds import KIND_BY_NAME
-from macros.editor.scaffold_text import commented_template
-
 NEXT_STEPS = (
     "\nOptional fields are commented out: remove the '# ' in front of one to use it.\n"
     "Then check with `playbook validate` and preview with `make serve`.\n"
@@ -15,13 +12,13 @@ NEXT_STEPS = (
 
 
 def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
-    result = project.playbook("new", "story", "--state", "ks", "--theme", "second-theme")
+    result = project.main("new", "story", "--state", "ks", "--theme", "second-theme")
     story = "playbook_data/stories/kansas-second-theme.yml"
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         f"Created {story}: new story 'kansas-second-theme'.\n\n"
         f"Fill in next:\n  {story}:9: title\n  {story}:24: summary\n  {story}:26: body\n"
-        + NEXT_STEPS
+        f"  {story}:31: locator\n" + NEXT_STEPS
     )
     text = (project.path / story).read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -39,13 +36,13 @@ def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
         "# strategy: third-strategy",
     ]
     assert "source: test-source" in lines  # the playbook's first source
-    assert text.endswith("\n\n" + commented_template(KIND_BY_NAME["story"]))
+    assert text.endswith("# resources: [delta-center-phase-2-evaluation]\n")  # no template
     assert project.problems() == []
 
 
 def test_a_second_story_for_the_same_state_and_theme_gets_its_own_id(project):
-    project.playbook("new", "story", "--state", "KS", "--theme", "first-theme", check=True)
-    result = project.playbook("new", "story", "--state", "KS", "--theme", "first-theme")
+    project.main("new", "story", "--state", "KS", "--theme", "first-theme", check=True)
+    result = project.main("new", "story", "--state", "KS", "--theme", "first-theme")
     assert result.stdout.startswith(
         "Created playbook_data/stories/kansas-first-theme-2.yml: new story 'kansas-first-theme-2'."
     )
@@ -53,7 +50,7 @@ def test_a_second_story_for_the_same_state_and_theme_gets_its_own_id(project):
 
 
 def test_a_story_with_a_title_strategy_and_two_states(project):
-    result = project.playbook(
+    result = project.main(
         "new",
         "story",
         "--state",
@@ -136,7 +133,7 @@ def test_unknown_names_are_refused_with_the_valid_ones_and_nothing_is_written(
     project, args, message
 ):
     before = {p: p.read_bytes() for p in project.data.rglob("*") if p.is_file()}
-    result = project.playbook("new", *args)
+    result = project.main("new", *args)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == message + "Nothing was written.\n"
@@ -144,19 +141,19 @@ def test_unknown_names_are_refused_with_the_valid_ones_and_nothing_is_written(
 
 
 def test_a_new_strategy_goes_at_the_end_of_its_theme_with_the_next_order(project):
-    result = project.playbook("new", "strategy", "--theme", "first-theme", "--title", "Meet often")
+    result = project.main("new", "strategy", "--theme", "first-theme", "--title", "Meet often")
     theme = "playbook_data/themes/01-first.yml"
     assert result.stdout == (
         f"Added to {theme}: new strategy 'meet-often'.\n\n"
-        f"Fill in next:\n  {theme}:24: description\n" + NEXT_STEPS
+        f"Fill in next:\n  {theme}:28: locator\n  {theme}:30: description\n" + NEXT_STEPS
     )
     lines = (project.path / theme).read_text(encoding="utf-8").splitlines()
-    assert lines[19:22] == ["  - id: meet-often", "    order: 3", "    title: Meet often"]
+    assert lines[22:25] == ["  - id: meet-often", "    order: 3", "    title: Meet often"]
     assert project.problems() == []
 
 
 def test_quote_resource_and_term_are_added_to_their_lists(project):
-    project.playbook(
+    project.main(
         "new",
         "quote",
         "--state",
@@ -167,7 +164,7 @@ def test_quote_resource_and_term_are_added_to_their_lists(project):
         "Kansas team",
         check=True,
     )
-    project.playbook(
+    project.main(
         "new",
         "resource",
         "--title",
@@ -178,7 +175,7 @@ def test_quote_resource_and_term_are_added_to_their_lists(project):
         "first-theme",
         check=True,
     )
-    result = project.playbook("new", "term", "--term", "FQHC", check=True)
+    result = project.main("new", "term", "--term", "FQHC", check=True)
     assert result.stdout.startswith(
         "Added to playbook_data/glossary.yml: new term 'fqhc'.\n\n"
         "Fill in next:\n  playbook_data/glossary.yml:11: definition\n"
@@ -190,29 +187,4 @@ def test_quote_resource_and_term_are_added_to_their_lists(project):
     assert "  - id: a-toolkit\n    title: A toolkit\n    url: https://example.org/toolkit\n" in (
         resources
     )
-    assert project.problems() == []
-
-
-def test_a_new_record_goes_above_the_commented_template(project):
-    kind = KIND_BY_NAME["term"]
-    path = project.data / "glossary.yml"
-    original = path.read_text(encoding="utf-8")
-    path.write_text(original + "\n" + commented_template(kind), encoding="utf-8")
-    project.playbook("new", "term", "--term", "FQHC", check=True)
-    text = path.read_text(encoding="utf-8")
-    assert text.endswith(commented_template(kind))
-    assert text.index("  - id: fqhc") < text.index("# ---- Template")
-    assert project.problems() == []
-
-
-def test_a_new_strategy_goes_above_the_template_of_its_theme_file(project):
-    kind = KIND_BY_NAME["theme"]
-    path = project.data / "themes" / "01-first.yml"
-    path.write_text(
-        path.read_text(encoding="utf-8") + "\n" + commented_template(kind), encoding="utf-8"
-    )
-    project.playbook("new", "strategy", "--theme", "first-theme", "--title", "Meet", check=True)
-    text = path.read_text(encoding="utf-8")
-    assert text.endswith(commented_template(kind))
-    assert text.index("  - id: meet\n    order: 3\n") < text.index("# ---- Template")
     assert project.problems() == []

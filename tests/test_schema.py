@@ -9,10 +9,10 @@ from pathlib import Path
 import fastjsonschema
 import pytest
 import yaml
-from conftest import MINIMAL, ROOT, run_playbook
 
 from macros.content.kinds import KINDS, kind_for
 from macros.editor.schema import render_all, schema_file, stale_files, vscode_associations
+from tests.helpers import MINIMAL, ROOT, run_main
 
 
 def _validator(kind):
@@ -26,8 +26,8 @@ def _as_json(path: Path):
 
 
 def test_the_committed_schemas_match_the_models():
-    result = run_playbook("--project", str(ROOT), "schema", "--check")
-    assert result.stdout == "The schemas and templates match the content model.\n", result.stdout
+    result = run_main("--project", str(ROOT), "schema", "--check")
+    assert result.stdout == "The schemas match the content model.\n", result.stdout
     assert result.returncode == 0
 
 
@@ -40,13 +40,13 @@ def test_a_stale_schema_is_named_with_the_command_that_fixes_it(tmp_path):
     (tmp_path / ".vscode" / "settings.json").write_text(
         json.dumps({"yaml.schemas": vscode_associations()}), encoding="utf-8"
     )
-    result = run_playbook("--project", str(tmp_path), "schema", "--check")
+    result = run_main("--project", str(tmp_path), "schema", "--check")
     assert result.returncode == 1
     assert result.stdout == (
         "These files do not match the content model:\n  schemas/story.schema.json\n"
         "Run `playbook schema` (or `make schema`) and commit the result.\n"
     )
-    assert run_playbook("--project", str(tmp_path), "schema").stdout == (
+    assert run_main("--project", str(tmp_path), "schema").stdout == (
         "wrote schemas/story.schema.json\n"
     )
     assert stale_files(tmp_path) == []
@@ -88,14 +88,15 @@ def test_every_data_file_is_accepted_by_its_schema(path):
                 "summary": "S",
                 "body": "B",
                 "source": "s",
+                "locator": "L",
                 "titel": "typo",
             },
             "data must not contain {'titel'} properties",
         ),
         (
             "story",
-            {"id": "x", "title": "T", "theme": "t", "summary": "S", "body": "B"},
-            "data must contain ['source'] properties",
+            {"id": "x", "title": "T", "theme": "t", "summary": "S", "body": "B", "source": "s"},
+            "data must contain ['locator'] properties",
         ),
         (
             "story",
@@ -106,13 +107,18 @@ def test_every_data_file_is_accepted_by_its_schema(path):
                 "summary": "S",
                 "body": "B",
                 "source": "s",
+                "locator": "L",
                 "states": ["Kansas"],
             },
             "data.states[0] must match pattern ^[A-Z]{2}$",
         ),
         (
             "quote",
-            {"quotes": [{"id": "Bad Id", "text": "t", "attribution": "a", "source": "s"}]},
+            {
+                "quotes": [
+                    {"id": "Bad Id", "text": "t", "attribution": "a", "source": "s", "locator": "L"}
+                ]
+            },
             "data.quotes[0].id must match pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$",
         ),
     ],
@@ -139,3 +145,15 @@ def test_each_field_shows_its_description_and_whether_it_is_required():
     assert year["examples"] == [2023]
     playbook = json.loads(render_all()["playbook.schema.json"])
     assert playbook["properties"]["date"]["format"] == "date"
+
+
+def test_a_reference_says_in_the_editor_what_it_names_and_where_those_records_are():
+    story = json.loads(render_all()["story.schema.json"])
+    assert story["properties"]["theme"]["markdownDescription"] == (
+        "**Required** id (lowercase letters, digits and single hyphens).\n\n"
+        "Id of the theme the story illustrates. Refers to: the id of a theme, in "
+        "`playbook_data/themes/*.yml`."
+    )
+    assert story["properties"]["strategy"]["markdownDescription"].endswith(
+        "Refers to: a key strategy, in `playbook_data/themes/*.yml`."
+    )

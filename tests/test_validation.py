@@ -22,10 +22,58 @@ CASES = [
         "title: Kansas passes a law\ntitel: typo",
         [
             "playbook_data/stories/kansas-story.yml:3: titel: unknown field 'titel'\n"
-            "    hint: Did you mean 'title'? valid fields: body, cohort, id, policy_areas, "
-            "resources, source, states, strategy, summary, theme, title, year"
+            "    hint: Did you mean 'title'? valid fields include: body, cohort, id, locator, "
+            "policy_areas, resources, source, states, strategy, summary, theme, title, … "
+            "(13 in all)"
         ],
         id="unknown-field",
+    ),
+    pytest.param(
+        STORY,
+        "locator: Part 1, the Kansas example\n",
+        "",
+        [
+            "playbook_data/stories/kansas-story.yml:1: locator: the required field 'locator' "
+            "is missing\n"
+            "    hint: add `locator:` with the part of the source this comes from, as a reader "
+            "can find it there, for example 'Theme 3, strategy 1'"
+        ],
+        id="story-without-locator",
+    ),
+    pytest.param(
+        THEME,
+        "    locator: Part 1, section 2\n",
+        "",
+        [
+            "playbook_data/themes/01-first.yml:18: strategies[2].locator: the required field "
+            "'locator' is missing\n"
+            "    hint: add `locator:` with the part of the source this comes from, as a reader "
+            "can find it there, for example 'Theme 3, strategy 1'"
+        ],
+        id="strategy-without-locator",
+    ),
+    pytest.param(
+        "quotes.yml",
+        "    locator: Part 1, the quote\n",
+        "",
+        [
+            "playbook_data/quotes.yml:2: quotes[1].locator: the required field 'locator' is "
+            "missing\n"
+            "    hint: add `locator:` with the part of the source this comes from, as a reader "
+            "can find it there, for example 'Theme 3, strategy 1'"
+        ],
+        id="quote-without-locator",
+    ),
+    pytest.param(
+        "states.yml",
+        "    name: Kansas\n",
+        "    name: Kansas\n    associations: [Kansas Association]\n",
+        [
+            "playbook_data/states.yml:4: states[1].associations: the associations do not say "
+            "which source names them\n"
+            "    hint: add `associations_source:` with the id of the source that names them"
+        ],
+        id="associations-without-their-source",
     ),
     pytest.param(
         STORY,
@@ -68,6 +116,27 @@ CASES = [
             "    hint: change `theme:` or `strategy:` so that they match"
         ],
         id="strategy-of-another-theme",
+    ),
+    pytest.param(
+        STORY,
+        "strategy: first-strategy",
+        "strategy: frist-strategy",
+        [
+            "playbook_data/stories/kansas-story.yml:5: strategy: unknown strategy "
+            "'frist-strategy'\n    hint: Did you mean 'first-strategy'? valid strategies: "
+            "first-strategy, second-strategy, third-strategy"
+        ],
+        id="unknown-strategy",
+    ),
+    pytest.param(
+        "quotes.yml",
+        "theme: first-theme",
+        "theme: collective-action",
+        [
+            "playbook_data/quotes.yml:6: quotes[1].theme: unknown theme 'collective-action'\n"
+            "    hint: Valid themes: first-theme, second-theme"
+        ],
+        id="unknown-theme-of-a-quote",
     ),
     pytest.param(
         STORY,
@@ -189,8 +258,8 @@ CASES = [
         "  - id: second-strategy\n    order: 2",
         "  - id: second-strategy\n    order: 1",
         [
-            "playbook_data/themes/01-first.yml:17: strategies[2].order: the strategy order '1' "
-            "is used twice (first in playbook_data/themes/01-first.yml:9)\n"
+            "playbook_data/themes/01-first.yml:19: strategies[2].order: the strategy order '1' "
+            "is used twice (first in playbook_data/themes/01-first.yml:10)\n"
             "    hint: give each one its own position number"
         ],
         id="duplicate-order-within-theme",
@@ -222,8 +291,9 @@ CASES = [
         "    title: The first strategy",
         "    title: The first strategy\n    colour: red",
         [
-            "playbook_data/themes/01-first.yml:11: strategies[1].colour: unknown field 'colour'\n"
-            "    hint: Valid fields: approaches, approaches_intro, description, id, order, title"
+            "playbook_data/themes/01-first.yml:12: strategies[1].colour: unknown field 'colour'\n"
+            "    hint: Valid fields: approaches, approaches_intro, description, id, locator, "
+            "order, title"
         ],
         id="unknown-field-in-nested-record",
     ),
@@ -286,6 +356,17 @@ CASES = [
 def test_a_broken_record_gets_an_exact_message(project, file, old, new, expected):
     project.edit(file, old, new)
     assert project.problems() == expected
+
+
+def test_only_a_delta_center_source_can_place_a_story_in_a_cohort(project):
+    project.edit("sources.yml", "    delta_center: true\n", "")
+    project.edit(STORY, "states: [KS]\n", "states: [KS]\ncohort: phase-2\n")
+    assert project.problems() == [
+        "playbook_data/stories/kansas-story.yml:4: cohort: a story from 'test-source' names "
+        "a Delta Center cohort, but that source is not about the Delta Center\n"
+        "    hint: remove `cohort:`: only a Delta Center source can say that a state was a "
+        "grantee"
+    ]
 
 
 def test_all_problems_are_reported_at_once(project):

@@ -12,7 +12,7 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(commands) -> argparse.ArgumentParser:
     sub = commands.add_parser(
-        "schema", help="write the JSON Schemas and the data files' templates for editors"
+        "schema", help="write the JSON Schemas that editors' tools check the data files with"
     )
     sub.add_argument("--check", action="store_true", help="only check that they are current")
     return sub

@@ -6,8 +6,7 @@ import argparse
 
 from macros.commands.common import project_dir
 from macros.content.problems import ContentError, format_github, format_json, format_text
-from macros.content.validate import load_playbook
-from macros.site.build_context import DEFAULT_DATA_DIR
+from macros.site.build_context import BuildContext
 
 FORMATS = {"text": format_text, "github": format_github, "json": format_json}
 
@@ -26,7 +25,10 @@ def add_parser(commands) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     project = project_dir(args)
     try:
-        playbook = load_playbook(project / DEFAULT_DATA_DIR, project)
+        # Everything `playbook build` does before the engine starts: the same checks.
+        context = BuildContext.load(project)
+        context.print_view, context.extra_files  # noqa: B018 - made here to fail here
+        playbook = context.playbook
     except ContentError as error:
         print(FORMATS[args.format](error.problems))
         return 1

@@ -26,7 +26,9 @@ class Kind:
         return self.list_key is not None
 
     def matches(self, relative_path: str) -> bool:
-        return fnmatch(relative_path, self.pattern)
+        # `*` stays within one folder: themes/stories/x.yml is not a theme.
+        same_depth = relative_path.count("/") == self.pattern.count("/")
+        return same_depth and fnmatch(relative_path, self.pattern)
 
 
 KINDS: tuple[Kind, ...] = (

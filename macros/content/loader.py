@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from macros.content.problems import Problem
+from macros.content.yaml_traps import trap_problems
 
 try:  # libyaml is part of the PyYAML wheels; the pure-Python parser is the fallback.
     from yaml import CSafeLoader as _BaseLoader
@@ -143,7 +144,19 @@ def _yaml_hint(message: str) -> str:
 
 def load_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
     """Read one YAML file. Returns (data, problems); data is None when it cannot be read."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:  # permissions, a folder named like a file, a vanished file
+        reason = (error.strerror or type(error).__name__).lower()
+        return None, [
+            Problem(
+                rel,
+                1,
+                "",
+                f"the file cannot be read ({reason})",
+                "check that it is a plain file you may read (its permissions)",
+            )
+        ]
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             Problem(
@@ -184,9 +197,29 @@ def load_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
     if tabs:
         return None, tabs
 
+    # YAML's own rule for raw characters, reported on their line (libyaml's message names
+    # a position in a multi-line message).
+    unprintable = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if unprintable:
+        line = text[: unprintable.start()].count("\n") + 1
+        return None, [
+            Problem(
+                rel,
+                line,
+                "",
+                f"this line holds an invisible control character "
+                f"(U+{ord(unprintable.group()[0]):04X})",
+                "delete it (it often comes with text copied from a PDF or a word processor)",
+            )
+        ]
+
     loader = _Loader(text, rel)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        traps = trap_problems(loader, node, rel) if node is not None else []
+        if traps:
+            return None, traps
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         opened = _UNCLOSED.get(error.context or "")
         if opened and error.context_mark:  # name the line where it opens, not the file's end
@@ -200,6 +233,18 @@ def load_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(rel, line, "", f"the YAML is malformed: {message}", hint)]
     except yaml.YAMLError as error:  # pragma: no cover - libyaml raises marked errors
         return None, [Problem(rel, 1, "", f"the YAML is malformed: {error}", _yaml_hint(""))]
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+        # A value the checks above did not foresee; never a traceback, never the value.
+        return None, [
+            Problem(
+                rel,
+                1,
+                "",
+                "the YAML holds a value that cannot be read",
+                "write values plainly: text (in quotes if need be), whole numbers, dates as "
+                "YYYY-MM-DD",
+            )
+        ]
     finally:
         loader.dispose()
 

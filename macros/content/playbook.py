@@ -25,6 +25,23 @@ from macros.content.model import (
 )
 
 
+@dataclass(frozen=True)
+class StateStanding:
+    """Why a state appears in the playbook, no more than the sources say.
+
+    `kind` is one of:
+    - "grantee": a source places its associations in a Delta Center cohort (`cohorts`);
+    - "delta-center": a Delta Center source tells of it, without saying it was a grantee;
+    - "other": it appears only for another initiative (`other_sources`) or a resource;
+    - "none": nothing in the playbook is about it.
+    """
+
+    kind: str
+    cohorts: tuple[str, ...] = ()
+    other_sources: tuple[str, ...] = ()  # non-Delta Center sources of its stories and quotes
+    resources: tuple[str, ...] = ()  # ids of the resources that name it
+
+
 def _by_id(records: Iterable, key: str = "id") -> dict:
     return {getattr(r, key): r for r in records}
 
@@ -126,6 +143,28 @@ class Playbook:
 
     def theme_quotes_without_strategy(self, theme: Theme) -> list[Quote]:
         return [q for q in self.quotes_for("theme", theme.id) if not q.strategy]
+
+    def from_delta_center(self, record: Story | Quote) -> bool:
+        """Whether a story or quote comes from a source about the Delta Center itself."""
+        source = self.sources.get(record.source)
+        return bool(source and source.delta_center)
+
+    def state_standing(self, code: str) -> StateStanding:
+        """Why the state appears: a grantee cohort, a Delta Center story, or other reasons."""
+        state = self.states[code]
+        records = [*self.stories_for("state", code), *self.quotes_for("state", code)]
+        delta = any(self.from_delta_center(r) for r in records)
+        others = tuple(dict.fromkeys(r.source for r in records if not self.from_delta_center(r)))
+        resources = tuple(r.id for r in self.resources.values() if code in r.states)
+        if state.cohorts:
+            kind = "grantee"
+        elif delta:
+            kind = "delta-center"
+        elif others or resources:
+            kind = "other"
+        else:
+            kind = "none"
+        return StateStanding(kind, tuple(state.cohorts), others, resources)
 
     def states_with_stories(self) -> list[State]:
         return [s for s in self.states.values() if self.stories_for("state", s.code)]

@@ -1,22 +1,27 @@
-"""Rules between records: unique ids, unique order numbers, references that resolve."""
+"""Rules between records: unique ids, unique order numbers, references that resolve.
+
+References are not listed here: every field of the model marked `RefersTo(kind)` is checked
+by one loop, so a new reference is declared on its field in model.py and nothing else.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from macros.content.model import PlaybookInfo, Record
+from macros.content.kinds import KINDS
+from macros.content.model import PlaybookInfo, Record, refers_to
 from macros.content.problems import Problem, suggest
 
-# The kind of record each reference label points to.
-_TARGET_KIND = {
-    "sources": "source",
-    "cohorts": "cohort",
-    "states": "state",
-    "policy areas": "policy_area",
-    "themes": "theme",
-    "strategies": "theme",
-    "resources": "resource",
-}
+
+@dataclass(frozen=True)
+class Target:
+    """What a reference can point to: the records of one kind, by id."""
+
+    singular: str  # in messages: "unknown policy area 'x'"
+    plural: str  # in hints: "valid policy areas: …"
+    index: dict
+    loaded_from: str  # the kind whose files hold them (a strategy's is "theme")
 
 
 class _Checker:
@@ -48,14 +53,14 @@ class _Checker:
                 seen[key] = record
         return seen
 
-    def refs(self, record: Record, field: str, valid: dict, kind: str) -> None:
-        """Each id in `field` (a single id or a list of them) must be a key of `valid`."""
+    def refs(self, record: Record, field: str, target: Target) -> None:
+        """Each id in `field` (a single id or a list of them) must be one of the target's."""
         value = getattr(record, field)
-        if value is None or _TARGET_KIND[kind] in self.incomplete:
+        if value is None or target.loaded_from in self.incomplete:
             return
         values = value if isinstance(value, list) else [value]
         for index, item in enumerate(values):
-            if item in valid:
+            if item in target.index:
                 continue
             at = index if isinstance(value, list) else None
             self.problems.append(
@@ -63,8 +68,8 @@ class _Checker:
                     record.origin.file,
                     record.origin.line_of(field, at),
                     record.origin.path(field, at),
-                    f"unknown {kind[:-1] if kind.endswith('s') else kind} '{item}'",
-                    suggest(item, valid, kind=kind),
+                    f"unknown {target.singular} '{item}'",
+                    suggest(item, target.index, kind=target.plural),
                 )
             )
 
@@ -80,49 +85,61 @@ class _Checker:
         )
 
 
+def _every_record(records: Iterable[Record]) -> Iterator[Record]:
+    """Each record, and each record held inside one (a theme's strategies)."""
+    for record in records:
+        yield record
+        for name in type(record).model_fields:
+            value = getattr(record, name)
+            if isinstance(value, list) and value and isinstance(value[0], Record):
+                yield from _every_record(value)
+
+
 def check_references(
     records: dict[str, list[Record]], info: PlaybookInfo | None, incomplete: set[str]
 ) -> list[Problem]:
     check = _Checker(incomplete)
     id_hint = "give each record its own id"
     order_hint = "give each one its own position number"
-    sources = check.unique(records["source"], "id", "the source id", id_hint)
-    cohorts = check.unique(records["cohort"], "id", "the cohort id", id_hint)
-    states = check.unique(records["state"], "code", "the state code", "list each state once")
-    areas = check.unique(records["policy_area"], "id", "the policy area id", id_hint)
-    themes = check.unique(records["theme"], "id", "the theme id", id_hint)
-    stories = check.unique(records["story"], "id", "the story id", id_hint)
-    check.unique(records["quote"], "id", "the quote id", id_hint)
-    resources = check.unique(records["resource"], "id", "the resource id", id_hint)
-    check.unique(records["term"], "id", "the term id", id_hint)
+
+    targets: dict[str, Target] = {}
+    for kind in KINDS:
+        if not kind.id_field:  # the playbook itself: one record, never referred to
+            continue
+        name = kind.name.replace("_", " ")
+        what = f"the {name} {kind.id_field}"  # "the story id", "the state code"
+        hint = "list each state once" if kind.name == "state" else id_hint
+        index = check.unique(records[kind.name], kind.id_field, what, hint)
+        targets[kind.name] = Target(name, kind.plural, index, kind.name)
     check.unique(records["term"], "term", "the glossary term", "define each term once")
     check.unique(records["theme"], "order", "the theme order", order_hint)
     check.unique(records["policy_area"], "order", "the policy area order", order_hint)
 
     all_strategies = [s for theme in records["theme"] for s in theme.strategies]
     strategies = check.unique(all_strategies, "id", "the strategy id", id_hint)
-    theme_of = {s.id: theme.id for theme in records["theme"] for s in theme.strategies}
+    targets["strategy"] = Target("strategy", "strategies", strategies, "theme")
     for theme in records["theme"]:
         check.unique(theme.strategies, "order", "the strategy order", order_hint)
-        check.refs(theme, "source", sources, "sources")
 
-    if info is not None:
-        check.refs(info, "sources", sources, "sources")
-    for cohort in records["cohort"]:
-        check.refs(cohort, "source", sources, "sources")
+    everything = [info] if info is not None else []
+    everything += [record for kind in KINDS for record in records.get(kind.name, [])]
+    for record in _every_record(everything):
+        for field, declared in type(record).model_fields.items():
+            target = refers_to(declared)
+            if target is not None:
+                check.refs(record, field, targets[target])
     for state in records["state"]:
-        check.refs(state, "cohorts", cohorts, "cohorts")
-    for area in records["policy_area"]:
-        check.refs(area, "source", sources, "sources")
+        if state.associations and not state.associations_source:
+            check.add(
+                state,
+                "associations",
+                "the associations do not say which source names them",
+                "add `associations_source:` with the id of the source that names them",
+            )
 
-    for story in stories.values():
-        check.refs(story, "states", states, "states")
-        check.refs(story, "cohort", cohorts, "cohorts")
-        check.refs(story, "theme", themes, "themes")
-        check.refs(story, "strategy", strategies, "strategies")
-        check.refs(story, "policy_areas", areas, "policy areas")
-        check.refs(story, "source", sources, "sources")
-        check.refs(story, "resources", resources, "resources")
+    theme_of = {s.id: theme.id for theme in records["theme"] for s in theme.strategies}
+    themes = targets["theme"].index
+    for story in records["story"]:
         if not story.states and not story.cohort:
             check.add(
                 story,
@@ -132,20 +149,18 @@ def check_references(
                 "only a group of grantees",
             )
         _same_theme(check, story, theme_of, themes)
+        source = targets["source"].index.get(story.source)
+        if story.cohort and source is not None and not source.delta_center:
+            check.add(
+                story,
+                "cohort",
+                f"a story from '{story.source}' names a Delta Center cohort, but that source "
+                "is not about the Delta Center",
+                "remove `cohort:`: only a Delta Center source can say that a state was a grantee",
+            )
 
     for quote in records["quote"]:
-        check.refs(quote, "state", states, "states")
-        check.refs(quote, "theme", themes, "themes")
-        check.refs(quote, "strategy", strategies, "strategies")
-        check.refs(quote, "source", sources, "sources")
         _same_theme(check, quote, theme_of, themes)
-
-    for resource in records["resource"]:
-        check.refs(resource, "states", states, "states")
-        check.refs(resource, "themes", themes, "themes")
-        check.refs(resource, "source", sources, "sources")
-    for term in records["term"]:
-        check.refs(term, "source", sources, "sources")
     return check.problems
 
 

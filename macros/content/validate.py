@@ -10,6 +10,8 @@ record against its model (model.py), then check what links records together
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import types
 import typing
 from pathlib import Path
@@ -19,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.content.kinds import KINDS, Kind, kind_for, layout_description
 from macros.content.loader import LineDict, LineList, load_yaml
-from macros.content.model import Origin, PlaybookInfo, Record
+from macros.content.model import MISSING_HINTS, Origin, PlaybookInfo, Record
 from macros.content.playbook import Playbook
 from macros.content.problems import ContentError, Problem, suggest
 from macros.content.references import check_references
@@ -71,7 +73,8 @@ def read_records(data_dir: Path, root: Path | None = None) -> tuple[dict, list[P
         )
         return records, [problem]
 
-    files = sorted(p for p in data_dir.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    files, found = content_files(data_dir, display)
+    problems += found
     for path in files:
         rel = display(path)
         kind = kind_for(path.relative_to(data_dir).as_posix())
@@ -106,6 +109,61 @@ def read_records(data_dir: Path, root: Path | None = None) -> tuple[dict, list[P
             )
         )
     return records, problems
+
+
+_FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+LINK_HINT = (
+    "replace the link with the file itself: links are not followed, so that a build never "
+    "reads anything outside the repository"
+)
+
+
+def content_files(data_dir: Path, display) -> tuple[list[Path], list[Problem]]:
+    """The `.yml` files under `data_dir`, in order, and a problem for every other entry that
+    is not hidden: links (never followed, never read), other extensions, unreadable folders."""
+    files, problems = [], []
+
+    def refuse(path: Path, message: str, hint: str) -> None:
+        problems.append(Problem(display(path), 1, "", message, hint))
+
+    def unreadable(error: OSError) -> None:
+        refuse(Path(error.filename), "this folder cannot be read", "check its permissions")
+
+    for folder, dirs, names in os.walk(data_dir, onerror=unreadable):
+        base = Path(folder)
+        for name in sorted(dirs):
+            if (base / name).is_symlink():
+                refuse(base / name, "this folder is a symbolic link", LINK_HINT)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (base / d).is_symlink())
+        for name in sorted(names):
+            path = base / name
+            if name.startswith("."):
+                continue  # .gitkeep, editors' swap files
+            if path.is_symlink():
+                refuse(path, "this file is a symbolic link", LINK_HINT)
+            elif not _FILE_NAME.fullmatch(name):
+                # The name goes into the page's "edit" link: only characters safe in a link.
+                refuse(
+                    path,
+                    "the file name holds characters other than letters, digits, '-', '_' "
+                    "and '.'",
+                    "rename it, for example kansas-licensure-billing.yml",
+                )
+            elif path.suffix == ".yml" and path.is_file():
+                files.append(path)
+            elif path.suffix.lower() in YAML_SUFFIXES:
+                refuse(
+                    path,
+                    f"the file name ends in '{path.suffix}'",
+                    f"rename it to end in '.yml' ({path.stem}.yml): other endings are not read",
+                )
+            else:
+                refuse(
+                    path,
+                    "this file is not part of the playbook's content",
+                    f"content files are: {layout_description()}; move or rename the file",
+                )
+    return sorted(files), problems
 
 
 def _records_in(data: Any, kind: Kind, rel: str, problems: list[Problem]):
@@ -196,7 +254,7 @@ def _translate(detail: dict, model: type[BaseModel], origin: Origin) -> Problem:
         message, hint = ctx["message"], ctx.get("hint", "")
     elif kind == "missing":
         message = f"the required field '{name}' is missing"
-        hint = f"add `{name}:` with a value to this record"
+        hint = MISSING_HINTS.get(name, f"add `{name}:` with a value to this record")
     elif kind == "extra_forbidden":
         allowed = _model_at(model, loc[:-1]).model_fields
         message = f"unknown field '{name}'"

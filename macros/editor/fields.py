@@ -1,8 +1,9 @@
 """What each field of each kind of record is, read from the pydantic models.
 
 One description of every field (its type in plain words, whether it is required, what it
-is for, an example) feeds the three things editors use: the JSON Schemas (schema.py), the
-commented templates of `playbook new` (scaffold.py) and the field reference page.
+is for, an example, what it refers to), all read from the field's declaration in
+macros/content/model.py, feeds the three things editors use: the JSON Schemas (schema.py),
+the commented records of `playbook new` (scaffold.py) and the field reference page.
 """
 
 from __future__ import annotations
@@ -17,67 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator
 
 from macros.content import model
-from macros.content.kinds import KINDS, Kind
-
-# Fields whose model gives no description: what they mean is the same in every record.
-FALLBACK_DESCRIPTIONS = {
-    "id": "Stable id of this record: lowercase letters, digits and hyphens. Other records "
-    "refer to it, so do not change it once published.",
-    "source": "Id of the source this comes from (see sources.yml).",
-    "name": "Name, as shown on the site.",
-    "title": "Title, as shown on the site.",
-    "years": "Year or span of years.",
-    "states": "Two-letter codes of the states concerned.",
-    "themes": "Ids of the themes concerned.",
-}
-
-# Examples for fields whose model gives none, by field name.
-FALLBACK_EXAMPLES: dict[str, Any] = {
-    "id": "kansas-licensure-billing",
-    "source": "delta-center-playbook",
-    "theme": "relationship-building",
-    "themes": ["relationship-building"],
-    "strategy": "consistent-communication",
-    "states": ["KS"],
-    "state": "KS",
-    "cohort": "phase-2",
-    "cohorts": ["phase-2"],
-    "policy_areas": ["telehealth"],
-    "resources": ["delta-center-phase-2-evaluation"],
-    "sources": ["delta-center-playbook"],
-    "subtitle": "What state associations learned by working together",
-    "publisher": "The Delta Center",
-    "title": "Kansas aligns licensure and billing rules",
-    "short_title": "Delta Center playbook",
-    "tagline": "Partnerships last when trust is built on purpose.",
-    "summary": "The two associations wrote a joint letter to the state.",
-    "text": "Working together was worth every meeting.",
-    "definition": "A membership organisation of primary care providers.",
-    "description": "What this is, in a sentence or two.",
-    "expansion": "primary care association",
-    "attribution": "Kansas team",
-    "place": "Kansas",
-    "document": "evaluation-report.pdf",
-    "approaches_intro": "Approaches that worked:",
-    "approaches": ["Meet on a fixed schedule."],
-    "facts": ["Ten states took part."],
-    "intro": "Associations that had rarely worked together could not rely on goodwill alone.",
-    "strategies_intro": "Teams that made progress did three things.",
-    "body": "In 2023 the two associations **jointly** asked the state to align its rules.",
-    "funding_statement": "This work was funded by a grant from a foundation.",
-    "closing": "What comes next is up to you.",
-    "year": 2023,
-    "Quote.id": "kansas-whats-off-the-table",
-    "Resource.id": "delta-center-phase-2-evaluation",
-    "Term.id": "pca",
-    "Source.id": "delta-center-playbook",
-    "Source.title": "Delta Center Partner Playbook",
-    "Theme.title": "Invest in intentional relationship building",
-    "Strategy.title": "Keep to a regular schedule of meetings",
-    "Resource.title": "Delta Center Phase 2 Final Evaluation Report",
-    "PlaybookInfo.summary": "What state associations learned by working together.",
-    "Source.summary": "A guide written with the associations that took part.",
-}
+from macros.content.kinds import KIND_BY_NAME, KINDS, Kind
 
 
 @dataclass(frozen=True)
@@ -95,7 +36,19 @@ class FieldDoc:
     type: FieldType
     required: bool
     description: str
-    example: Any
+    example: Any  # None only for a list of records (the nested record shows its own)
+    refers_to: str | None = None  # the kind of record whose id (or code) it holds
+
+    @property
+    def refers_to_text(self) -> str:
+        """What the field refers to and where those records are, for editors."""
+        if self.refers_to is None:
+            return ""
+        if self.refers_to == "strategy":
+            return "a key strategy, in `playbook_data/themes/*.yml`"
+        kind = KIND_BY_NAME[self.refers_to]
+        key = "code" if kind.id_field == "code" else "id"
+        return f"the {key} of a {kind.name.replace('_', ' ')}, in `playbook_data/{kind.pattern}`"
 
 
 def _validator_type(func: Any) -> FieldType | None:
@@ -188,6 +141,8 @@ def field_type(annotation: Any, metadata: list | tuple = ()) -> FieldType:
         )
     if annotation is dt.date:
         return FieldType("date", "YYYY-MM-DD", json={"type": "string", "format": "date"})
+    if annotation is bool:
+        return FieldType("true or false", json={"type": "boolean"})
     if annotation is int:
         return FieldType("whole number", json={"type": "integer"})
     if annotation is str:
@@ -203,38 +158,22 @@ def field_docs(record_model: type[model.Record]) -> list[FieldDoc]:
     """Every field of a model, in the model's order."""
     docs = []
     for name, info in record_model.model_fields.items():
-        description = info.description or FALLBACK_DESCRIPTIONS.get(name)
-        if not description:  # a programming error: every field is documented for editors
-            raise ValueError(f"{record_model.__name__}.{name} has no description")
+        where = f"{record_model.__name__}.{name}"
+        # Programming errors, caught by the tests: every field is documented for editors.
+        if not info.description:
+            raise ValueError(f"{where} has no description")
         kind = field_type(info.annotation, info.metadata)
         example = info.examples[0] if info.examples else None
-        for key in (f"{record_model.__name__}.{name}", name):
-            if example is None:
-                example = FALLBACK_EXAMPLES.get(key)
-        if example is None:
-            example = _example_for(kind)
-        if (
-            example is not None
-            and kind.label.startswith("list of")
-            and not isinstance(example, list)
-        ):
-            example = [example]
-        docs.append(FieldDoc(name, kind, info.is_required(), description, example))
+        if example is None and kind.label != "list of records":
+            raise ValueError(f"{where} has no example (Field(examples=[…]))")
+        if kind.label.startswith("list of") and not isinstance(example, list | None):
+            raise ValueError(f"{where}: the example of a list is a list")
+        docs.append(
+            FieldDoc(
+                name, kind, info.is_required(), info.description, example, model.refers_to(info)
+            )
+        )
     return docs
-
-
-def _example_for(kind: FieldType) -> Any:
-    if kind.json and "enum" in kind.json:
-        return kind.json["enum"][0]
-    if kind.label == "list of records":
-        return None  # shown as the nested record's own fields
-    return {
-        "state code": "KS",
-        "web address": "https://example.org/report",
-        "date": dt.date(2024, 3, 1),
-        "whole number": 1,
-        "id": "example-id",
-    }.get(kind.label, "…")
 
 
 def nested_models(record_model: type[model.Record]) -> list[type[model.Record]]:

@@ -16,13 +16,12 @@ from pathlib import Path
 
 from macros.content.kinds import KIND_BY_NAME, Kind
 from macros.content.loader import load_yaml
+from macros.content.settings import data_dir
 from macros.content.slugs import slugify
 from macros.content.validate import read_records
 from macros.editor.scaffold_text import (
     PLACEHOLDER,
-    TEMPLATE_MARKER,
     RecordText,
-    commented_template,
     placeholders,
     record_lines,
     schema_line,
@@ -40,7 +39,7 @@ class Content:
 
     def __init__(self, project: Path):
         self.project = project
-        self.data = project / "playbook_data"
+        self.data = data_dir(project)
         records, _problems = read_records(self.data, project)
         self.records = records
         self.states = {s.code: s for s in records["state"]}
@@ -238,9 +237,7 @@ def _insert_at(lines: list[str], kind: Kind, new: RecordText) -> tuple[int, str]
         end = len(lines)
         for number in range(items.line_of(len(items) - 1), len(lines)):
             text = lines[number]
-            if text.startswith(TEMPLATE_MARKER) or (
-                text.strip() and not text.startswith((" ", "#"))
-            ):
+            if text.strip() and not text.startswith((" ", "#")):
                 end = number
                 break
         while end > 0 and not lines[end - 1].strip():
@@ -249,7 +246,7 @@ def _insert_at(lines: list[str], kind: Kind, new: RecordText) -> tuple[int, str]
     indent = next(
         (ln[: len(ln) - len(ln.lstrip())] for ln in lines if ln.lstrip().startswith("- ")), "  "
     )
-    end = next((i for i, ln in enumerate(lines) if ln.startswith(TEMPLATE_MARKER)), len(lines))
+    end = len(lines)
     while end > 0 and not lines[end - 1].strip():
         end -= 1
     return end, indent
@@ -273,7 +270,7 @@ def write(new: RecordText) -> tuple[str, list[tuple[int, str]]]:
             f"# Replace each {PLACEHOLDER} text; lines starting with # are comments.",
             "",
         ]
-        text = "\n".join(header + body) + "\n\n" + commented_template(kind)
+        text = "\n".join(header + body) + "\n"
         return text, placeholders(text)
     lines = new.path.read_text(encoding="utf-8").split("\n")
     if kind.is_collection:

@@ -1,4 +1,5 @@
-"""YAML text of records written for editors: new records and the commented templates.
+"""YAML text of records written for editors: the new records of `playbook new` and the
+records to copy shown in the field reference.
 
 Both come from the model (fields.py), so that a new field appears in them by itself.
 """
@@ -19,7 +20,6 @@ from macros.content.kinds import SCHEMA_DIR, Kind, schema_file
 from macros.editor.fields import FieldDoc, field_docs, nested_models
 
 PLACEHOLDER = "FILL IN"
-TEMPLATE_MARKER = "# ---- Template"
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 
@@ -127,68 +127,22 @@ def schema_line(kind: Kind, path: Path, data_dir: Path) -> str:
     return SCHEMA_COMMENT + Path(os.path.relpath(target, path.parent)).as_posix()
 
 
-def _short(description: str) -> str:
-    """The first sentence of a description, for a comment at the end of a line."""
-    return description.split(". ")[0].removesuffix(".") + "."
+def record_to_copy(record_model: type[model.Record], *, item: bool) -> str:
+    """A whole record with an example in every field, each line saying whether the field is
+    required: what an editor copies to write a record by hand (the field reference shows it).
+    `item`: written as an item of a list (`- id: …`), as in collection files."""
+    lines = []
 
+    def add(fields_of: type[model.Record], indent: str, as_item: bool) -> None:
+        for number, doc in enumerate(field_docs(fields_of)):
+            lead = indent + ("- " if as_item and number == 0 else "  " if as_item else "")
+            need = "required" if doc.required else "optional"
+            nested = nested_models(fields_of)
+            if doc.example is None and nested:  # a list of records: one of them, in full
+                lines.append(f"{lead}{doc.name}:  # {need}")
+                add(nested[0], lead.replace("-", " ") + "  ", True)
+            else:
+                lines.append(f"{lead}{doc.name}: {yaml_value(doc.example)}  # {need}")
 
-def template_model(kind: Kind) -> type[model.Record]:
-    """The record a kind's template shows: a theme file's template is a key strategy (what
-    an editor adds to a theme), every other kind's is its own record."""
-    return nested_models(kind.model)[0] if kind.name == "theme" else kind.model
-
-
-def _template_intro(kind: Kind) -> list[str]:
-    name = kind.name.replace("_", " ")
-    copy = "remove the first '# ' of each line (keep the spaces after it) and replace the examples."
-    if kind.name == "playbook":
-        return [
-            f"{TEMPLATE_MARKER}: every field of this file " + "-" * 40,
-            "# This file holds one record. The lines below list every field it can have, with an",
-            "# example; to use an optional field that is missing above, copy its line to just",
-            "# above this block and remove the '# '.",
-        ]
-    if kind.name == "story":
-        return [
-            f"{TEMPLATE_MARKER} for a new story " + "-" * 48,
-            "# Each story is a file of its own in playbook_data/stories/. The easiest way to",
-            "# start one is the command `playbook new story` (see 'Add a state story in five",
-            "# steps' in the guide). By hand: create a new file in this folder, named after the",
-            "# story's id, and copy this whole block into it. Then copy the lines below to the",
-            "# top of the file, remove the first '# ' of each line and replace the examples.",
-            "# Leave out the optional fields you do not need.",
-        ]
-    what = {"theme": "key strategy", "term": "glossary term"}.get(kind.name, name)
-    command = {
-        "theme": "playbook new strategy --theme ID",
-        "quote": "playbook new quote",
-        "resource": "playbook new resource",
-        "term": "playbook new term --term WORD",
-    }.get(kind.name)
-    lines = [
-        f"{TEMPLATE_MARKER} for a new {what} " + "-" * max(4, 52 - len(what)),
-        f"# To add a {what}, copy the lines below to just above this block,",
-        f"# {copy}",
-        "# Leave out the optional fields you do not need.",
-    ]
-    if command:
-        lines.append(f"# Or let the command write it for you: {command}")
-    return lines
-
-
-def commented_template(kind: Kind) -> str:
-    """The block that ends every data file of a kind: a whole record to copy, commented out,
-    each field with an example and a comment that says whether it is required and what it is.
-    The field reference explains each field in full."""
-    docs = field_docs(template_model(kind))
-    item = kind.is_collection or kind.name == "theme"
-    fields = []
-    for number, doc in enumerate(docs):
-        lead = ("  - " if number == 0 else "    ") if item else ""
-        fields.append((f"{lead}{doc.name}: {yaml_value(doc.example)}", doc))
-    width = min(44, max(len(text) for text, _doc in fields))
-    lines = _template_intro(kind)
-    for text, doc in fields:
-        need = "required" if doc.required else "optional"
-        lines.append(f"# {text.ljust(width)}  # {need}: {_short(doc.description)}")
+    add(record_model, "  " if item else "", item)
     return "\n".join(lines) + "\n"

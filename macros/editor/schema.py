@@ -12,12 +12,10 @@ authority (references between files, for example, are checked only there).
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from macros.content import model
 from macros.content.kinds import KINDS, SCHEMA_DIR, Kind, schema_file
-from macros.editor.data_file_templates import refresh_data_files, stale_data_files
 from macros.editor.fields import FieldDoc, field_docs, nested_models
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -35,6 +33,8 @@ def _property(doc: FieldDoc) -> dict:
     required = "Required" if doc.required else "Optional"
     rule = f" ({doc.type.rule})" if doc.type.rule else ""
     prop["markdownDescription"] = f"**{required}** {doc.type.label}{rule}.\n\n{doc.description}"
+    if doc.refers_to:
+        prop["markdownDescription"] += f" Refers to: {doc.refers_to_text}."
     if doc.example is not None:
         prop["examples"] = [_jsonable(doc.example)]
     return prop
@@ -156,25 +156,17 @@ def write_all(project: Path) -> list[str]:
 
 
 def command(args) -> int:
-    """`playbook schema [--check]`: the schemas, the VS Code settings, and the schema line
-    and template of every data file (templates.py)."""
+    """`playbook schema [--check]`: the schemas and the VS Code settings that wire them to the
+    data files."""
     project = Path(args.project).resolve()
     if args.check:
-        stale = stale_files(project) + stale_data_files(project)
+        stale = stale_files(project)
         if stale:
             print("These files do not match the content model:", *stale, sep="\n  ")
             print("Run `playbook schema` (or `make schema`) and commit the result.")
             return 1
-        print("The schemas and templates match the content model.")
+        print("The schemas match the content model.")
         return 0
     written = write_all(project)
-    data_written, refused = refresh_data_files(project)
-    written += data_written
-    print(
-        "\n".join(f"wrote {name}" for name in written)
-        or "The schemas and templates were up to date."
-    )
-    if refused:
-        print("Left as they are:", *refused, sep="\n  ", file=sys.stderr)
-        return 1
+    print("\n".join(f"wrote {name}" for name in written) or "The schemas were up to date.")
     return 0

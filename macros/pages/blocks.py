@@ -24,9 +24,20 @@ from macros.pages.common import (
 
 
 @dataclass(frozen=True)
+class SourceRef:
+    """'Source: <linked short title> (<locator>)': where a record comes from, down to the
+    passage, so that a reader can check it."""
+
+    link: PageLink
+    locator: str | None
+
+
+@dataclass(frozen=True)
 class StoryMeta:
     states: list[PageLink]
     cohort: str | None
+    # For a story from another initiative: a label saying it is not a grantee's.
+    other_initiative: str | None
     year: int | None
     policy_areas: list[PageLink]
 
@@ -41,6 +52,7 @@ class StoryView:
     link: PageLink  # the story on its theme page
     resources: list[PageLink]  # the resources it cites, on the resources page
     strategy: PageLink | None  # its key strategy, on its theme page
+    source: SourceRef
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,7 @@ class QuoteView:
     text: str
     attribution: str
     state: PageLink | None  # the speaker's state page, linked from the attribution
+    source: SourceRef
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,9 @@ def story_meta(ctx: PageContext, story: Story, page_uri: str) -> StoryMeta:
             for c in story.states
         ],
         cohort=pb.cohorts[story.cohort].name if story.cohort else None,
+        other_initiative=None
+        if pb.from_delta_center(story)
+        else f"Not a Delta Center grantee: {pb.sources[story.source].short_title}",
         year=story.year,
         policy_areas=[
             page_link(pb.policy_areas[a].name, page_uri, policy_area_uri(a))
@@ -89,6 +105,7 @@ def story_view(ctx: PageContext, story: Story, page_uri: str) -> StoryView:
             for r in story.resources
         ],
         strategy=_strategy_link(ctx, story, page_uri),
+        source=source_ref(ctx, story.source, page_uri, story.locator),
     )
 
 
@@ -104,7 +121,8 @@ def quote_view(ctx: PageContext, quote: Quote, page_uri: str) -> QuoteView:
     if quote.state:
         name = ctx.pb.states[quote.state].name
         state = page_link(quote.attribution, page_uri, state_uri(name))
-    return QuoteView(quote.id, quote.text, quote.attribution, state)
+    source = source_ref(ctx, quote.source, page_uri, quote.locator)
+    return QuoteView(quote.id, quote.text, quote.attribution, state, source)
 
 
 def resource_anchor(resource_id: str) -> str:
@@ -124,6 +142,12 @@ def resource_view(resource: Resource, page_uri: str) -> ResourceView:
 def source_link(ctx: PageContext, source_id: str, page_uri: str) -> PageLink:
     source = ctx.pb.sources[source_id]
     return page_link(source.short_title, page_uri, source_uri(source.id))
+
+
+def source_ref(
+    ctx: PageContext, source_id: str, page_uri: str, locator: str | None = None
+) -> SourceRef:
+    return SourceRef(source_link(ctx, source_id, page_uri), locator)
 
 
 # The blocks as Markdown, for the print view ------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.editor.fields import FieldDoc, documented_kinds, field_docs
-from macros.editor.scaffold_text import yaml_value
+from macros.editor.scaffold_text import record_to_copy, yaml_value
 from macros.pages.common import GeneratedPage, PageContext, slugify
 from macros.render import environment
 
@@ -35,6 +35,7 @@ class FieldRow:
     required: bool
     description: str
     example: str | None  # as YAML
+    refers_to: Markup | None  # ours, with `code`: where the records a reference names are kept
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,16 @@ class FieldSection:
     intro: str
     where: Markup  # ours, with `code`
     fields: list[FieldRow]
+    copy: str  # how to add one by hand ("" for a file of its own kind)
+    record: Markup  # YAML made from the model's examples (ours), to copy
 
 
 def _row(doc: FieldDoc) -> FieldRow:
     kind = doc.type.label + (f" ({doc.type.rule})" if doc.type.rule else "")
     example = None if doc.example is None else yaml_value(doc.example)
-    return FieldRow(doc.name, kind, doc.required, doc.description, example)
+    # names of our own kinds and files (FieldDoc.refers_to_text; the schemas say the same)
+    refers_to = Markup(doc.refers_to_text) if doc.refers_to else None
+    return FieldRow(doc.name, kind, doc.required, doc.description, example, refers_to)
 
 
 def sections() -> list[FieldSection]:
@@ -58,6 +63,7 @@ def sections() -> list[FieldSection]:
         if kind is None:
             title = f"{record_model.__name__} (inside a theme's `strategies:`)"
             where = "Each item of the `strategies:` list of a theme file."
+            copy = "To add one by hand, copy this to the end of the theme's `strategies:` list"
         else:
             name = kind.name.replace("_", " ")
             title = f"{name[0].upper()}{name[1:]} (`playbook_data/{kind.pattern}`)"
@@ -66,6 +72,15 @@ def sections() -> list[FieldSection]:
                 if kind.is_collection
                 else f"One record a file: `playbook_data/{kind.pattern}`."
             )
+            folder = kind.pattern.rsplit("/", 1)[0]
+            copy = (
+                f"To add one by hand, copy this to the end of the `{kind.list_key}:` list"
+                if kind.is_collection
+                else f"To add one by hand, copy this into a new file of `playbook_data/{folder}/`"
+                if "*" in kind.pattern
+                else ""
+            )
+        record = record_to_copy(record_model, item=kind is None or kind.is_collection)
         out.append(
             FieldSection(
                 Markup(title),  # names of our own models and files
@@ -73,6 +88,8 @@ def sections() -> list[FieldSection]:
                 (record_model.__doc__ or "").strip(),
                 Markup(where),
                 [_row(doc) for doc in field_docs(record_model)],
+                copy,
+                Markup(record.rstrip("\n")),  # from the model's own examples
             )
         )
     return out

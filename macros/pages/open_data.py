@@ -34,6 +34,9 @@ STORY_COLUMNS = (
     "policy_areas",
     "resource_ids",
     "source_id",
+    "source",
+    "locator",
+    "delta_center",
 )
 
 
@@ -91,16 +94,33 @@ def story_rows(pb: Playbook) -> list[dict[str, str]]:
                 ),
                 "resource_ids": LIST_SEPARATOR.join(story.resources),
                 "source_id": story.source,
+                "source": pb.sources[story.source].short_title,
+                "locator": story.locator,
+                # "yes" for a Delta Center story; "no" for another initiative's, whose states
+                # must not be read as grantees.
+                "delta_center": "yes" if pb.from_delta_center(story) else "no",
             }
         )
     return rows
+
+
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection"):
+# `=HYPERLINK(…)` in a title would run when a reader opens stories.csv.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell value that a spreadsheet shows as text: a leading `'` before a formula sign
+    (the OWASP advice). The cell then reads `'=1+2`; playbook.json keeps the text as is."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
 def stories_csv(pb: Playbook) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=STORY_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(story_rows(pb))
+    for row in story_rows(pb):
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
     return out.getvalue()
 
 

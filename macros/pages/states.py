@@ -12,7 +12,13 @@ from markupsafe import Markup
 
 from macros.content.model import Resource, State
 from macros.pages import tile_map
-from macros.pages.blocks import StoryView, quote_view, resource_view, story_view
+from macros.pages.blocks import (
+    StoryView,
+    quote_view,
+    resource_view,
+    source_ref,
+    story_view,
+)
 from macros.pages.common import (
     GeneratedPage,
     PageContext,
@@ -145,6 +151,31 @@ class ThemeStories:
     stories: list[StoryView]
 
 
+def standing_text(ctx: PageContext, state: State) -> str:
+    """Why the state is in the playbook, claiming no more than the sources say."""
+    pb = ctx.pb
+    standing = pb.state_standing(state.code)
+    if standing.kind == "grantee":
+        cohorts = [pb.cohorts[c] for c in standing.cohorts if c in pb.cohorts]
+        names = ", ".join(c.name for c in cohorts)
+        said_by = " and ".join(dict.fromkeys(pb.sources[c.source].short_title for c in cohorts))
+        return f"A Delta Center grantee state ({names}), according to the {said_by}."
+    if standing.kind == "delta-center":
+        return (
+            f"The Delta Center's material tells of work in {state.name}; it does not say which "
+            "cohort, if any, the state's associations were in."
+        )
+    if standing.kind == "other":
+        reasons = [pb.sources[s].short_title for s in standing.other_sources]
+        if standing.resources:
+            reasons.append("resources about the state")
+        return (
+            "Not a Delta Center grantee state as far as the sources say. It appears here "
+            f"through: {'; '.join(reasons)}."
+        )
+    return f"Nothing in the playbook is about {state.name} yet."
+
+
 def state_page(ctx: PageContext, state: State) -> str:
     pb, uri = ctx.pb, state_uri(state.name)
     stories = pb.stories_for("state", state.code)
@@ -161,6 +192,10 @@ def state_page(ctx: PageContext, state: State) -> str:
         state=state,
         story_count=len(stories),
         cohorts=", ".join(cohort_names(ctx, state)),
+        standing=standing_text(ctx, state),
+        associations_source=source_ref(ctx, state.associations_source, uri)
+        if state.associations
+        else None,
         policy_areas=[
             page_link(pb.policy_areas[a].name, uri, policy_area_uri(a))
             for a in state_policy_areas(ctx, state)

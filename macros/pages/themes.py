@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from macros.content.model import Strategy, Theme
 from macros.pages.blocks import (
     QuoteView,
+    SourceRef,
     StoryView,
     quote_view,
     resource_view,
-    source_link,
+    source_ref,
     story_view,
 )
 from macros.pages.common import (
@@ -29,6 +30,7 @@ class StrategySection:
     toc: PageLink  # its line in the list of key strategies
     stories: list[StoryView]
     quotes: list[QuoteView]
+    source: SourceRef  # the theme's source, at the strategy's passage
 
 
 def pages(ctx: PageContext) -> list[GeneratedPage]:
@@ -51,6 +53,7 @@ def theme_page(ctx: PageContext, theme: Theme) -> str:
             in_page(strategy.title, strategy.id),
             [story_view(ctx, s, uri) for s in pb.stories_for("strategy", strategy.id)],
             [quote_view(ctx, q, uri) for q in pb.quotes_for("strategy", strategy.id)],
+            source_ref(ctx, theme.source, uri, strategy.locator),
         )
         for strategy in pb.ordered_strategies(theme)
     ]
@@ -63,5 +66,5 @@ def theme_page(ctx: PageContext, theme: Theme) -> str:
         loose_stories=[story_view(ctx, s, uri) for s in pb.theme_stories_without_strategy(theme)],
         loose_quotes=[quote_view(ctx, q, uri) for q in pb.theme_quotes_without_strategy(theme)],
         resources=[resource_view(r, uri) for r in pb.resources_for("theme", theme.id)],
-        source=source_link(ctx, theme.source, uri),
+        source=source_ref(ctx, theme.source, uri, theme.locator),
     )

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from macros.content.playbook import Playbook
+from macros.content.settings import data_dir_name
 from macros.pages.common import PageContext
 from macros.pages.downloads import Download, downloads
 from macros.pages.print_view import printed_states, state_anchor, theme_anchor
@@ -21,7 +22,7 @@ from macros.site import publish
 from macros.site.build_context import BuildContext
 
 # What a build is made from: when any is newer than the print view, site/ is out of date.
-SOURCES = ("playbook_data", "docs", "overrides", "macros", "mkdocs.yml")
+SOURCES = ("docs", "overrides", "macros", "mkdocs.yml")  # and the data folder
 
 
 class UsageError(PdfError):
@@ -56,7 +57,7 @@ def is_up_to_date(project: Path, site: Path) -> bool:
     if not printed.is_file():
         return False
     built = printed.stat().st_mtime
-    for name in SOURCES:
+    for name in (*SOURCES, data_dir_name(project)):
         source = project / name
         files = source.rglob("*") if source.is_dir() else [source]
         if any(f.is_file() and f.stat().st_mtime > built for f in files):

@@ -34,6 +34,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
 
+# A host name, or an IPv6 address (urlsplit gives it without its brackets).
+_HOST = re.compile(r"[\w.-]+|[0-9a-fA-F:.]+")
+
+
 class UnsafeURL(ValueError):
     """An address that is not http(s) with a host: a programming error once validated."""
 
@@ -110,11 +114,12 @@ def link_target(url: object) -> Markup:
         raise UnsafeURL(f"not an address: {text!r}") from error
     if parts.scheme.lower() not in {"http", "https"} or not host:
         raise UnsafeURL(f"not an http(s) address with a host: {text!r}")
-    if not re.fullmatch(r"[\w.-]+|\[[0-9a-fA-F:.]+\]", parts.hostname or ""):
+    if not _HOST.fullmatch(host):
         raise UnsafeURL(f"not a host name: {host!r}")
-    netloc = host if port is None else f"{host}:{port}"
-    if ":" in host and not host.startswith("["):
-        netloc = f"[{host}]" if port is None else f"[{host}]:{port}"
+    if parts.username is not None or parts.password is not None:
+        raise UnsafeURL(f"an address with a user name: {text!r}")
+    name = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
+    netloc = name if port is None else f"{name}:{port}"
     rebuilt = urlunsplit(
         (
             parts.scheme.lower(),

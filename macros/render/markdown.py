@@ -139,7 +139,8 @@ def _prose_renderer(
     # No raw HTML, neither as blocks nor inline: it is shown as text instead.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_SafeLinks(md, [] if found is None else found), "pb_safe_links", 1)
+    # After Python-Markdown's own "unescape" (priority 0): addresses as they will be written.
+    md.treeprocessors.register(_SafeLinks(md, [] if found is None else found), "pb_safe_links", -1)
     if quick:
         smarty = md.treeprocessors["smarty"]
         faster = _QuickSmarty(md)

@@ -13,18 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.content.playbook import Playbook
+from macros.content.settings import DEFAULT_DATA_DIR, data_dir_name
+from macros.content.problems import ContentError
 from macros.content.validate import load_playbook
 from macros.pages import GeneratedPage, generate_pages, open_data
+from macros.pages.checks import page_problems
 from macros.pages.common import PageContext
 from macros.pages.downloads import Download, downloads
 from macros.pages.print_view import PRINT_URI, print_page
 
-DEFAULT_DATA_DIR = "playbook_data"
 
 
 @dataclass
 class BuildContext:
     project: Path
+    data_dir: Path
     playbook: Playbook
     pdf_links: bool = False  # link each page's PDF (only when `playbook pdf` prints them)
     pages_context: PageContext = field(init=False)
@@ -34,15 +37,22 @@ class BuildContext:
         # One renderer for the whole build: the pages, the print view and the macros share
         # it, and so render each editor's text once.
         self.pages_context = PageContext(self.playbook)
+        # What the pages need beyond the model (Markdown that renders as written, page
+        # addresses and anchors of their own): checked here, so `playbook validate` too.
+        problems = page_problems(self.pages_context, self.project / "docs")
+        if problems:
+            raise ContentError(problems)
         self.pages = generate_pages(self.pages_context)
 
     @classmethod
     def load(
-        cls, project: Path, data_dir: str = DEFAULT_DATA_DIR, *, pdf_links: bool = False
+        cls, project: Path, data_dir: str | None = None, *, pdf_links: bool = False
     ) -> BuildContext:
-        """Read and check the content of `project`. Raises ContentError."""
+        """Read and check the content of `project` (its data folder: `data_dir`, else the
+        project's setting in mkdocs.yml). Raises ContentError."""
         project = project.resolve()
-        return cls(project, load_playbook(project / data_dir, project), pdf_links=pdf_links)
+        folder = project / (data_dir or data_dir_name(project))
+        return cls(project, folder, load_playbook(folder, project), pdf_links=pdf_links)
 
     @property
     def print_view(self) -> GeneratedPage:
@@ -72,14 +82,13 @@ def context_for(config) -> BuildContext:
     context = getattr(plugin, "context", None)
     if context is not None:
         return context
-    extra = _get(config, "extra") or {}
     # The sources written for another engine name the project (site/sources.py); else the
     # project is the configuration's folder (MkDocs: config_file_path, Zensical: root_dir).
-    project = extra.get("playbook_project")
+    project = (_get(config, "extra") or {}).get("playbook_project")
     if not project:
         config_file = _get(config, "config_file_path")
         project = Path(config_file).parent if config_file else _get(config, "root_dir") or "."
-    return BuildContext.load(Path(project), extra.get("playbook_data", DEFAULT_DATA_DIR))
+    return BuildContext.load(Path(project))
 
 
 def _get(config, key: str):

@@ -27,7 +27,9 @@ from mkdocs.utils import get_relative_url
 from macros.content.problems import ContentError
 from macros.pages.common import GLOSSARY_URI
 from macros.render import glossary_terms
-from macros.site.build_context import DEFAULT_DATA_DIR, BuildContext
+from macros.content.settings import DEFAULT_DATA_DIR
+from macros.site import csp
+from macros.site.build_context import BuildContext
 from macros.site.finish import finish_content
 from macros.site.nav import NavError, expand_nav
 
@@ -108,6 +110,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             download=item,
             download_href=get_relative_url(item.path, page.file.url) if item else "",
         )
+
+    @event_priority(-100)  # last: the page as it will be written, every script in it
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return csp.with_policies(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        # 404.html and the like: pages of the theme, not of the docs.
+        if template_name.endswith(".html"):
+            return csp.with_policies(output_content)
+        return output_content
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """`mkdocs serve` rebuilds when a data file changes: the data folder is watched
+        wherever the `data_dir` setting puts it."""
+        server.watch(str(self._context().data_dir))
+        return server
 
     def _context(self) -> BuildContext:
         if self.context is None:  # pragma: no cover - MkDocs always calls on_config first

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from macros.content.validate import load_playbook
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from macros.content.validate import load_playbook
-from tests.conftest import ROOT
 from tests.contrast import BACKGROUNDS_JS, ratio
+from tests.helpers import ROOT
 from tests.site_audit import SETTLED
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import pytest
 from macros.content.validate import load_playbook
 from macros.pages.common import PageContext
 from macros.pages.print_view import printed_states, state_anchor, theme_anchor
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
 

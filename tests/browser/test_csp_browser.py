@@ -1,0 +1,65 @@
+"""The Content-Security-Policy in a real browser: no page kind breaks it (the theme's inline
+scripts, search, the story filters, the print view and the map all run under it), and it
+does stop an inline script that is not the theme's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.site_audit import page_kind, site_pages
+
+pytestmark = pytest.mark.browser
+VIOLATION = "Content Security Policy"
+
+
+def one_page_per_kind(site) -> list[str]:
+    chosen: dict[str, str] = {}
+    for path in site_pages(site):
+        chosen.setdefault(page_kind(path), path)
+    return sorted(chosen.values())
+
+
+@pytest.fixture
+def console(page):
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.on("pageerror", lambda error: messages.append(f"page error: {error}"))
+    return messages
+
+
+def test_no_page_kind_triggers_a_csp_violation(page, console, served_site, real_site):
+    paths = one_page_per_kind(real_site)
+    assert len(paths) >= 10 and {"/", "/404.html"} <= set(paths)
+    for path in paths:
+        page.goto(served_site + path, wait_until="networkidle")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert policy.count() == 1, path
+        assert "'unsafe-inline'" not in policy.get_attribute("content").split("style-src")[0]
+        assert page.locator('meta[name="referrer"]').get_attribute("content") == "same-origin"
+    violations = [m for m in console if VIOLATION in m or m.startswith("page error")]
+    assert violations == []
+
+
+def test_search_and_the_story_filters_work_under_the_policy(page, console, served_site):
+    page.goto(served_site + "/stories/", wait_until="networkidle")
+    assert page.locator("form.pb-filters").is_visible()  # the filter script ran
+    page.select_option("#filter-state", index=1)
+    assert "stories" in page.locator(".pb-filter-count").inner_text()
+    page.keyboard.press("/")  # Material's search: its worker and index load under the policy
+    page.keyboard.type("Kansas")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert [m for m in console if VIOLATION in m] == []
+
+
+def test_the_policy_stops_an_inline_script_that_is_not_the_themes(
+    page, console, served_site, real_site
+):
+    built = (real_site / "index.html").read_text(encoding="utf-8")
+    injected = built.replace("</body>", "<script>window.pwned = 1</script></body>")
+    page.route(
+        served_site + "/injected.html",
+        lambda route: route.fulfill(body=injected, content_type="text/html"),
+    )
+    page.goto(served_site + "/injected.html", wait_until="load")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert any(VIOLATION in m for m in console)
