@@ -16,11 +16,11 @@ from mkdocs.utils import get_relative_url
 from macros import define_env
 from macros.checks.linkcheck import check_site
 from macros.render import glossary_terms
-from macros.site import engines, finish, zensical_build
+from macros.site import csp, engines, finish, zensical_build
 from macros.site.build_context import BuildContext, context_for
 from macros.site.sources import engine_config, read_config, source_relative_links
 from tests import site_compare as seen
-from tests.conftest import ROOT, run_playbook
+from tests.helpers import ROOT, run_playbook
 
 OTHER_ENGINES = ("properdocs", "zensical")
 
@@ -131,6 +131,18 @@ def test_zensical_pages_are_finished_as_the_plugin_finishes_them(sites):
     docs_page = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert "/edit/main/docs/about/index.md" in docs_page
     assert not (ROOT / ".playbook-build").exists()  # the written sources are gone
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("engine", OTHER_ENGINES)
+def test_every_page_has_the_policies_and_no_unknown_inline_script_with_every_engine(sites, engine):
+    pages = sorted(sites[engine].rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert html.count('http-equiv="Content-Security-Policy"') == 1, page
+        scripts = csp.inline_scripts(html)
+        assert scripts and all(csp.is_theme_script(s) for s in scripts), page
 
 
 # --- what an editor reads ------------------------------------------------------------

@@ -23,7 +23,6 @@ from macros.pages.downloads import Download, downloads
 from macros.pages.print_view import PRINT_URI, print_page
 
 
-
 @dataclass
 class BuildContext:
     project: Path

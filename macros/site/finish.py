@@ -7,7 +7,8 @@ The MkDocs plugin calls `finish_content` on each page's content (`on_page_conten
 engine that does not run our plugin (Zensical), `finish_site` does the same on the built
 HTML files, and also puts each generated page's edit link on its data file (the engine only
 knows the copy it rendered) and takes the print view's away (nothing single to edit), as the
-plugin does through MkDocs' `File.edit_uri`. Both paths share this code, so the two builds
+plugin does through MkDocs' `File.edit_uri`, and writes the Content-Security-Policy into
+every page (site/csp.py), as the plugin does last of all. Both paths share this code, so the two builds
 finish every page the same way.
 """
 
@@ -23,6 +24,7 @@ from macros.pages.downloads import Download
 from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
+from macros.site import csp
 from macros.site.build_context import BuildContext
 
 
@@ -119,6 +121,9 @@ def finish_site(
                 count=1,
             )
         target.write_text(html, encoding="utf-8")
+    # Last, on every page of the site (the theme's 404.html too), as the plugin does in MkDocs.
+    for page in sorted(site_dir.rglob("*.html")):
+        page.write_text(csp.with_policies(page.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _edit_link(match: re.Match, edit_path: str | None, docs_prefix: str, edit_base: str) -> str:
