@@ -194,6 +194,24 @@ def test_a_docs_page_at_a_generated_address_is_refused_by_the_zensical_path(proj
     ) in result.stderr
 
 
+def test_a_tag_only_mkdocs_understands_is_reported_with_its_line_for_zensical(project, tmp_path):
+    config = project.path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "site_name: Integrated Care Playbook", "site_name: !ENV [SITE_NAME, 'Playbook']"
+        ),
+        encoding="utf-8",
+    )
+    result = project.playbook("build", "--engine", "zensical", "--site-dir", str(tmp_path / "s"))
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml:3: could not determine a constructor for the tag '!ENV'\n"
+        "  hint: the engines other than MkDocs read mkdocs.yml as plain YAML: write the value "
+        "itself instead of a tag such as !ENV\n"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_an_engine_that_is_not_installed_is_named_with_how_to_install_it(
     project, tmp_path, monkeypatch, capsys
 ):

@@ -56,7 +56,13 @@ def read_config(project: Path) -> dict:
     except OSError as error:
         raise SourcesError(f"{CONFIG_NAME}: cannot be read: {error.strerror}") from None
     except yaml.YAMLError as error:
-        raise SourcesError(f"{CONFIG_NAME}: not plain YAML: {error}") from None
+        mark = getattr(error, "problem_mark", None)
+        where = f"{CONFIG_NAME}:{mark.line + 1}" if mark else CONFIG_NAME
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise SourcesError(
+            f"{where}: {problem}\n  hint: the engines other than MkDocs read mkdocs.yml as "
+            "plain YAML: write the value itself instead of a tag such as !ENV"
+        ) from None
     if not isinstance(config, dict):
         raise SourcesError(f"{CONFIG_NAME}: must be a mapping of settings")
     return config
