@@ -145,8 +145,7 @@ def content_files(data_dir: Path, display) -> tuple[list[Path], list[Problem]]:
                 # The name goes into the page's "edit" link: only characters safe in a link.
                 refuse(
                     path,
-                    "the file name holds characters other than letters, digits, '-', '_' "
-                    "and '.'",
+                    "the file name holds characters other than letters, digits, '-', '_' and '.'",
                     "rename it, for example kansas-licensure-billing.yml",
                 )
             elif path.suffix == ".yml" and path.is_file():
