@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.content.playbook import Playbook
-from macros.content.settings import DEFAULT_DATA_DIR, data_dir_name
 from macros.content.problems import ContentError
+from macros.content.settings import data_dir_name
 from macros.content.validate import load_playbook
 from macros.pages import GeneratedPage, generate_pages, open_data
 from macros.pages.checks import page_problems
