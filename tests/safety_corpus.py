@@ -331,7 +331,7 @@ CHANGES = [
         (
             "write",
             "themes/03-quotes.yml",
-            "id: quotes\norder: 3\ntitle: Quotes\ntagline: t\nintro: i\nsource: test-source\nstrategies:\n  - id: only-strategy\n    order: 1\n    title: T\n    description: d\n",
+            "id: quotes\norder: 3\ntitle: Quotes\ntagline: t\nlocator: Part 3\nintro: i\nsource: test-source\nstrategies:\n  - id: only-strategy\n    order: 1\n    title: T\n    locator: Part 3\n    description: d\n",
         ),
     ),
     ("no-stories-left", ("delete", "stories/kansas-story.yml", "stories/gulf-story.yml")),
@@ -511,10 +511,10 @@ EXPECTED = {
         "playbook_data/stories/kansas-story.yml:9: body: the link to 'javascript:alert(1)' is not allowed (a 'javascript:' address)\n    hint: links start with https://, http:// or mailto:, or point to a part of the page with #"
     ],
     "markdown-vbscript": [
-        "playbook_data/themes/01-first.yml:5: intro: the link to 'vbscript:msgbox(1)' is not allowed (a 'vbscript:' address)\n    hint: links start with https://, http:// or mailto:, or point to a part of the page with #"
+        "playbook_data/themes/01-first.yml:6: intro: the link to 'vbscript:msgbox(1)' is not allowed (a 'vbscript:' address)\n    hint: links start with https://, http:// or mailto:, or point to a part of the page with #"
     ],
     "markdown-data-link": [
-        "playbook_data/themes/01-first.yml:11: strategies[1].description: the link to 'data:text/html,hi' is not allowed (a 'data:' address)\n    hint: links start with https://, http:// or mailto:, or point to a part of the page with #"
+        "playbook_data/themes/01-first.yml:13: strategies[1].description: the link to 'data:text/html,hi' is not allowed (a 'data:' address)\n    hint: links start with https://, http:// or mailto:, or point to a part of the page with #"
     ],
     "markdown-image-other-host": [
         "playbook_data/stories/kansas-story.yml:9: body: the image 'https://evil.example/p.png' is on another site\n    hint: show only images from this site (for example /assets/images/map.png); link to an image elsewhere instead: [description](https://…)"
@@ -535,7 +535,7 @@ EXPECTED = {
         "playbook_data/stories/kansas-story.yml:9: body: the image 'http&#58;//evil.example/p.png' is on another site\n    hint: show only images from this site (for example /assets/images/map.png); link to an image elsewhere instead: [description](https://…)"
     ],
     "markdown-link-in-an-approach": [
-        "playbook_data/themes/01-first.yml:14: strategies[1].approaches[1]: the link to 'javascript:go()' is not allowed (a 'javascript:' address)\n    hint: links start with https://, http:// or mailto:, or point to a part of the page with #"
+        "playbook_data/themes/01-first.yml:16: strategies[1].approaches[1]: the link to 'javascript:go()' is not allowed (a 'javascript:' address)\n    hint: links start with https://, http:// or mailto:, or point to a part of the page with #"
     ],
     "markdown-list-nested-500-deep": [
         "playbook_data/stories/kansas-story.yml:9: body: lists or quotes are nested 500 levels deep (at most 8)\n    hint: use at most 8 levels of lists and quotes inside one another"
@@ -593,19 +593,19 @@ EXPECTED = {
         "playbook_data/policy_areas.yml:7: policy_areas[2].id: this policy area's page would be at policy-areas/matrix/, where the matrix of policy areas by state is\n    hint: choose another id"
     ],
     "source-id-index-is-a-hand-written-page": [
-        "playbook_data/sources.yml:11: sources[2].id: this source's page would be at about/index/, where the page docs/about/index.md is\n    hint: choose another id"
+        "playbook_data/sources.yml:12: sources[2].id: this source's page would be at about/index/, where the page docs/about/index.md is\n    hint: choose another id"
     ],
     "strategy-id-resources": [
-        "playbook_data/themes/01-first.yml:16: strategies[2].id: the anchor '#resources' would appear twice on the page of the theme 'first-theme'\n    hint: choose another id"
+        "playbook_data/themes/01-first.yml:18: strategies[2].id: the anchor '#resources' would appear twice on the page of the theme 'first-theme'\n    hint: choose another id"
     ],
     "strategy-id-key-strategies": [
-        "playbook_data/themes/01-first.yml:16: strategies[2].id: the anchor '#key-strategies' would appear twice on the page of the theme 'first-theme'\n    hint: choose another id"
+        "playbook_data/themes/01-first.yml:18: strategies[2].id: the anchor '#key-strategies' would appear twice on the page of the theme 'first-theme'\n    hint: choose another id"
     ],
     "strategy-id-like-a-story-anchor": [
         "playbook_data/stories/kansas-story.yml:1: id: the anchor '#story-kansas-story' would appear twice on the page of the theme 'first-theme'\n    hint: choose another id"
     ],
     "strategy-id-stories-suffix": [
-        "playbook_data/themes/01-first.yml:16: strategies[2].id: the anchor '#first-strategy-stories' would appear twice on the page of the theme 'first-theme'\n    hint: choose another id"
+        "playbook_data/themes/01-first.yml:18: strategies[2].id: the anchor '#first-strategy-stories' would appear twice on the page of the theme 'first-theme'\n    hint: choose another id"
     ],
     "theme-id-quotes": [
         "playbook_data/themes/03-quotes.yml:1: id: the anchor '#quotes' would appear twice on a state's page\n    hint: choose another id"

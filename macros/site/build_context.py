@@ -81,13 +81,14 @@ def context_for(config) -> BuildContext:
     context = getattr(plugin, "context", None)
     if context is not None:
         return context
+    extra = _get(config, "extra") or {}
     # The sources written for another engine name the project (site/sources.py); else the
     # project is the configuration's folder (MkDocs: config_file_path, Zensical: root_dir).
-    project = (_get(config, "extra") or {}).get("playbook_project")
+    project = extra.get("playbook_project")
     if not project:
         config_file = _get(config, "config_file_path")
         project = Path(config_file).parent if config_file else _get(config, "root_dir") or "."
-    return BuildContext.load(Path(project))
+    return BuildContext.load(Path(project), extra.get("playbook_data"))
 
 
 def _get(config, key: str):
