@@ -20,7 +20,7 @@ from macros.site import csp, engines, finish, zensical_build
 from macros.site.build_context import BuildContext, context_for
 from macros.site.sources import engine_config, read_config, source_relative_links
 from tests import site_compare as seen
-from tests.helpers import ROOT, run_playbook
+from tests.helpers import ROOT, run_main, run_playbook
 
 OTHER_ENGINES = ("properdocs", "zensical")
 
@@ -152,7 +152,7 @@ def test_a_broken_data_file_reads_the_same_with_every_engine(project, tmp_path):
     """The content is checked before any engine starts: same message, same exit status."""
     project.edit("themes/01-first.yml", "title:", "titel:")
     results = {
-        engine: project.playbook("build", "--engine", engine, "--site-dir", str(tmp_path / engine))
+        engine: project.main("build", "--engine", engine, "--site-dir", str(tmp_path / engine))
         for engine in engines.ENGINES
     }
     for engine, result in results.items():
@@ -186,7 +186,7 @@ def test_a_broken_link_fails_the_build_with_every_engine(project, tmp_path, engi
 
 def test_a_docs_page_at_a_generated_address_is_refused_by_the_zensical_path(project, tmp_path):
     (project.path / "docs" / "glossary.md").write_text("# Mine\n", encoding="utf-8")
-    result = project.playbook("build", "--engine", "zensical", "--site-dir", str(tmp_path / "s"))
+    result = project.main("build", "--engine", "zensical", "--site-dir", str(tmp_path / "s"))
     assert result.returncode == 1
     assert (
         "docs/glossary.md is generated from playbook_data/ and must not exist in docs/: "
@@ -202,7 +202,7 @@ def test_a_tag_only_mkdocs_understands_is_reported_with_its_line_for_zensical(pr
         ),
         encoding="utf-8",
     )
-    result = project.playbook("build", "--engine", "zensical", "--site-dir", str(tmp_path / "s"))
+    result = project.main("build", "--engine", "zensical", "--site-dir", str(tmp_path / "s"))
     assert result.returncode == 1
     assert (
         "mkdocs.yml:3: could not determine a constructor for the tag '!ENV'\n"
@@ -230,7 +230,7 @@ def test_an_engine_that_is_not_installed_is_named_with_how_to_install_it(
 
 
 def test_an_unknown_engine_is_a_usage_mistake():
-    result = run_playbook("build", "--engine", "hugo")
+    result = run_main("build", "--engine", "hugo")
     assert result.returncode == 2
     assert "argument --engine: invalid choice: 'hugo'" in result.stderr
 
