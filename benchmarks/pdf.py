@@ -1,4 +1,5 @@
-"""How long `playbook pdf` takes to print the whole playbook. Target: under 10 s on 2 cores.
+"""How long `playbook pdf` takes. Targets on 2 cores: the whole playbook in under 4 s, the
+complete `playbook pdf` (a build and every PDF) in under 10 s.
 
     python benchmarks/pdf.py [--runs 5] [--project .] [--all]
 
@@ -21,7 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGET_SECONDS = 10.0
+TARGET_SECONDS = 4.0  # `playbook pdf --output` of the whole playbook
+TARGET_ALL_SECONDS = 10.0  # a build and every PDF
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -49,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Machine: {os.cpu_count()} cores, load average {load:.1f} at the start")
+    started_all = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as temporary:
         site, out = Path(temporary) / "site", Path(temporary) / "playbook.pdf"
         started = time.perf_counter()
@@ -68,8 +71,14 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             result = playbook(args.project, "pdf", "--site-dir", str(Path(temporary) / "all"))
             took, count = time.perf_counter() - started, result.stdout.count("\nWrote ")
-            print(f"Complete playbook pdf (a build and {count} PDFs): {took:.1f} s")
+            verdict = "within" if took < TARGET_ALL_SECONDS else "OVER"
+            print(
+                f"Complete playbook pdf (a build and {count} PDFs): {took:.1f} s; "
+                f"{verdict} the {TARGET_ALL_SECONDS:.0f} s target"
+            )
 
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Load average {load:.1f} at the end (started at {started_all:.1f})")
     median = statistics.median(times)
     verdict = "within" if median < TARGET_SECONDS else "OVER"
     print(

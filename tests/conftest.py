@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.content.settings import published_path
 from macros.pdf.printer import CHROMIUM_ARGS
 from macros.site.local_server import serve_folder
 from tests.helpers import CHROMIUM, ROOT, Project, run_playbook
@@ -27,10 +28,19 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served_site(real_site: Path):
-    """The real site served on 127.0.0.1 (a free port); stopped after the session."""
-    with serve_folder(real_site) as base_url:
-        yield base_url
+def served_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The real site served on 127.0.0.1 (a free port) at the path it is published under
+    (`site_url`), as GitHub Pages serves it: the 404 page's absolute links then work.
+    The value is the site's address without a final slash; stopped after the session."""
+    root = tmp_path_factory.mktemp("served")
+    prefix = published_path(ROOT).strip("/")
+    if prefix:
+        (root / prefix).parent.mkdir(parents=True, exist_ok=True)
+        (root / prefix).symlink_to(real_site, target_is_directory=True)
+    else:
+        root = real_site
+    with serve_folder(root) as base_url:
+        yield f"{base_url}/{prefix}" if prefix else base_url
 
 
 @pytest.fixture(scope="session")

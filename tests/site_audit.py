@@ -82,13 +82,23 @@ class PageAudit:
         return lines
 
 
-def audit(browser, base_url: str, paths: list[str], axe_paths: set[str]) -> list[PageAudit]:
+def audit(
+    browser,
+    base_url: str,
+    paths: list[str],
+    axe_paths: set[str],
+    color_scheme: str = "light",
+    width: int = 1280,
+) -> list[PageAudit]:
     """Load each page with every request intercepted; run axe on those in `axe_paths`.
 
-    A request to any origin but `base_url`'s is recorded and aborted, never sent.
+    A request to any origin but `base_url`'s is recorded and aborted, never sent. The
+    reader's system prefers `color_scheme` ("light" or "dark"); the window is `width` wide.
     """
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, color_scheme=color_scheme
+    )
     context.add_init_script(AXE_SCRIPT)  # axe-core from the wheel: nothing fetched
     current: list[PageAudit] = []
 

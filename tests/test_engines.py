@@ -297,7 +297,7 @@ def test_the_macros_of_docs_pages_run_in_zensicals_macros_extension(project):
     assert context_for(conf).project == project.path.resolve()
 
 
-def test_the_finishing_pass_gives_a_built_page_its_pdf_link_and_its_data_files_edit_link(
+def test_the_finishing_pass_gives_a_built_page_its_pdf_packet_and_data_file_edit_links(
     project, tmp_path
 ):
     """What the plugin does in MkDocs, done on a page an engine has already built."""
@@ -321,6 +321,8 @@ def test_the_finishing_pass_gives_a_built_page_its_pdf_link_and_its_data_files_e
         '<a href="https://example.org/r/edit/main/playbook_data/themes/01-first.yml" '
         'title="Edit this page" class="md-content__button md-icon" rel="edit"><svg></svg></a>'
         '<article class="md-content__inner md-typeset"><h1>The first theme</h1>\n'
+        '<p class="pb-packet-link pb-no-print"><a href="../../print/?part=pb-theme-first-theme'
+        '&amp;part=pb-glossary">Make a packet with this theme</a></p>\n\n'
         '<p class="pb-download pb-no-print"><a href="../../downloads/themes/first-theme.pdf" '
         'download type="application/pdf">Download PDF</a> <span class="pb-download-what">'
         "(this theme, ready to print)</span></p>\n<p>Text</p></article>"

@@ -37,18 +37,20 @@ def pages(playbook):
 # State pages -----------------------------------------------------------------------------
 
 
-def test_a_state_page_groups_its_stories_by_theme_and_links_to_story_and_strategy(pages):
+def test_a_state_page_groups_its_stories_by_theme_as_cards_linking_to_the_story(pages):
     text = pages["states/kansas.md"]
     order = [
         "# Kansas",
-        "1 story · Delta Center cohort: Phase 2 grantees",
+        "1 story\n",
         "## Policy areas { #policy-areas }",
         "- [Telehealth](../policy-areas/telehealth.md)",
         "## [The first theme](../themes/first-theme.md) { #first-theme }",
-        "### [Kansas passes a law](../themes/first-theme.md#story-kansas-story)",
-        "Key strategy: [The first strategy](../themes/first-theme.md#first-strategy)",
+        "### [Kansas passes a law](../stories/kansas-story.md)",
+        # The card does not repeat the state (nor the theme it sits under).
+        "2023 · Policy areas: Telehealth\n{ .pb-card-facts }",
         "## In their words { #quotes }",
         "> Working together was worth it\\.",
+        "> — Kansas team\n",  # not a link to the page it is on
     ]
     positions = [text.index(fragment) for fragment in order]
     assert positions == sorted(positions)
@@ -85,11 +87,9 @@ def test_a_resource_cited_by_a_story_is_linked_both_ways(project):
         p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
     }
     theme = pages["themes/first-theme.md"]
-    # The story names its resource; the theme lists the resources named for it or cited.
-    assert (
-        "Resources: [A report without a link yet](../resources.md#resource-unlinked-report)"
-        in theme
-    )
+    # The story's page lists its resource; the theme, the resources named for it or cited.
+    story_resources = pages["stories/kansas-story.md"].split("## Resources { #resources }\n")[1]
+    assert "- A report without a link yet *(link not yet available)*" in story_resources
     resources_section = theme.split("## Resources { #resources }\n", 1)[1]
     assert "- [A linked report](https://example.org/report)" in resources_section
     assert "- A report without a link yet *(link not yet available)*" in resources_section
@@ -98,7 +98,7 @@ def test_a_resource_cited_by_a_story_is_linked_both_ways(project):
     # The resources page gives each resource an anchor and links back to the citing story.
     assert (
         "- A report without a link yet *(link not yet available)* "
-        "([Kansas passes a law](themes/first-theme.md#story-kansas-story))\n"
+        "([Kansas passes a law](stories/kansas-story.md))\n"
         "  { #resource-unlinked-report }"
     ) in pages["resources.md"]
 
@@ -119,8 +119,12 @@ def test_only_states_with_content_have_a_page(pages):
 def test_the_map_has_a_tile_per_state_and_links_states_with_stories(pages):
     svg = re.search(r'<svg class="pb-tile-map".*?</svg>', pages["states/index.md"]).group(0)
     assert '<a class="pb-tile pb-tile--cohort-phase-2" href="kansas/" ' in svg
-    assert 'aria-label="Kansas: 1 story, Phase 2 grantees" data-state="KS"' in svg
-    assert 'href="louisiana/" aria-label="Louisiana: 1 story"' in svg
+    # The accessible name starts with the text the tile shows (WCAG 2.5.3).
+    assert 'aria-label="KS Kansas: 1 story, 1 quote; Delta Center Phase 2 grantees"' in svg
+    assert (
+        '<a class="pb-tile pb-tile--other" href="louisiana/" aria-label="LA Louisiana: 1 story"'
+        in svg
+    )
     # States without a page are not links but still have a name.
     assert "<a " not in svg.split('data-state="MS"')[1].split("</a>")[1]
     assert svg.count("<a ") == 3
@@ -131,8 +135,9 @@ def test_the_cohort_shows_as_a_pattern_as_well_as_a_colour_and_the_legend_explai
     assert '<pattern id="pb-tile-cohort-phase-2"' in text
     assert 'fill="url(#pb-tile-cohort-phase-2)"' in text  # on the Kansas tile
     legend = re.search(r'<ul class="pb-tile-legend".*?</ul>', text).group(0)
-    assert "Phase 2 grantees (2021–2024)" in legend
-    assert "Has a page; cohort not recorded" in legend  # Louisiana and Mississippi
+    # Only what the data records: grantees by cohort, other states in the playbook, the rest.
+    assert "Delta Center Phase 2 grantees (2021–2024)" in legend
+    assert "In the playbook, not recorded as a Delta Center grantee" in legend  # LA and MS
 
 
 def test_a_table_below_the_map_lists_the_same_states(pages):
@@ -156,7 +161,7 @@ def test_state_names_in_the_map_are_escaped(project):
         p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
     }
     assert (
-        'aria-label="Louisiana &lt;b&gt;&quot;x&quot;&lt;/b&gt;: 1 story"'
+        'aria-label="LA Louisiana &lt;b&gt;&quot;x&quot;&lt;/b&gt;: 1 story"'
         in (pages["states/index.md"])
     )
 
@@ -167,8 +172,8 @@ def test_state_names_in_the_map_are_escaped(project):
 def test_a_policy_area_page_lists_its_states_and_stories(pages):
     text = pages["policy-areas/telehealth.md"]
     assert "- [Kansas](../states/kansas.md)" in text
-    assert "### [Kansas passes a law](../themes/first-theme.md#story-kansas-story)" in text
-    assert "Theme: [The first theme](../themes/first-theme.md)" in text
+    assert "### [Kansas passes a law](../stories/kansas-story.md)" in text
+    assert "Kansas · 2023 · Theme: The first theme · Policy areas: Telehealth" in text
 
 
 def test_the_matrix_links_each_filled_cell_to_the_story_of_that_state(pages):
@@ -177,7 +182,7 @@ def test_the_matrix_links_each_filled_cell_to_the_story_of_that_state(pages):
     assert re.findall(r"<abbr[^>]*>(\w+)</abbr>", head) == ["KS"]  # only states with areas
     row = re.search(r'<tr data-area="telehealth">.*?</tr>', text).group(0)
     assert '<a href="../telehealth/">Telehealth</a>' in row
-    assert 'href="../../themes/first-theme/#story-kansas-story"' in row
+    assert 'href="../../stories/kansas-story/"' in row
     assert "Kansas passes a law (Kansas, Telehealth)" in row
 
 
@@ -186,16 +191,17 @@ def test_the_matrix_links_each_filled_cell_to_the_story_of_that_state(pages):
 
 def test_every_story_is_a_card_with_what_the_filters_need(pages):
     text = pages["stories/index.md"]
-    assert 'id="card-kansas-story" data-theme="first-theme" data-state="KS" ' in text
+    assert 'id="story-kansas-story" data-theme="first-theme" data-state="KS" ' in text
     # Kansas is in the Phase 2 cohort, so its story is too.
     assert 'data-area="telehealth" data-cohort="phase-2" markdown>' in text
     assert text.count('<article class="pb-story-card"') == 2
     assert (
-        '<article class="pb-story-card" id="card-gulf-story" data-theme="second-theme" '
+        '<article class="pb-story-card" id="story-gulf-story" data-theme="second-theme" '
         'data-state="LA MS" data-area="" data-cohort="" markdown>'
     ) in text
-    assert "## [Kansas passes a law](../themes/first-theme.md#story-kansas-story)" in text
-    assert "Key strategy: [The first strategy](../themes/first-theme.md#first-strategy)" in text
+    # One link a card, to the story's own page; the facts are plain text.
+    assert "## [Kansas passes a law](kansas-story.md)" in text
+    assert "Kansas · 2023 · Theme: The first theme · Policy areas: Telehealth\n" in text
     assert "Kansas passed a law\\.\n{ .pb-summary }" in text
 
 

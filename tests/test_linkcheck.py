@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from macros.checks.linkcheck import check_site, run
+from macros.content.settings import published_path
 from macros.site.local_server import serve_folder
-from tests.helpers import run_main
+from tests.helpers import ROOT, run_main
 
 
 def write_site(root: Path, pages: dict[str, str]) -> Path:
@@ -159,7 +160,7 @@ def test_the_command_reports_broken_links_and_fails(tmp_path):
 
 @pytest.mark.build
 def test_the_real_site_has_no_broken_internal_link_or_anchor(real_site):
-    report = check_site(real_site)
+    report = check_site(real_site, published_path(ROOT))
     assert report.pages > 10 and report.links > 100
     assert [str(b) for b in report.broken] == []
 
@@ -173,3 +174,19 @@ def test_the_real_site_links_out_over_https_unless_a_source_gives_only_http(real
     facts_web = (sources / "facts-web.md").read_text(encoding="utf-8")
     insecure = [url for url in check_site(real_site).external if url.startswith("http:")]
     assert [url for url in insecure if f"| {url} |" not in facts_web] == []
+
+
+def test_links_from_the_server_root_must_stay_under_the_published_path(tmp_path):
+    # MkDocs writes 404.html with links from the server's root, under site_url's path.
+    site = write_site(
+        tmp_path,
+        {
+            "index.html": '<p id="top">x</p>',
+            "404.html": '<a href="/playbook/">home</a><a href="/playbook/#top">top</a>'
+            '<a href="/playbook/missing/">gone</a><a href="/elsewhere/">out</a>',
+        },
+    )
+    assert [str(b) for b in check_site(site, "/playbook/").broken] == [
+        '404.html:1: href="/playbook/missing/": missing/index.html does not exist',
+        '404.html:1: href="/elsewhere/": points outside the site',
+    ]

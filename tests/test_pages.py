@@ -7,8 +7,9 @@ import pytest
 from macros.content.validate import load_playbook
 from macros.pages import generate_pages
 from macros.pages.common import PageContext
+from macros.pages.stories import like_this
 from macros.site.nav import expand_nav
-from tests.helpers import MINIMAL
+from tests.helpers import MINIMAL, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +34,8 @@ def test_a_theme_page_has_its_strategies_in_order_with_approaches_stories_and_qu
         "## 1. The first strategy { #first-strategy }",
         "<li>The first approach.</li><li>The second approach.</li>",
         "Source: [Test source](../about/test-source.md) (Part 1, section 1)\n{ .pb-source }",
-        "#### Kansas passes a law { #story-kansas-story }",
-        "Source: [Test source](../about/test-source.md) (Part 1, the Kansas example)\n",
+        '<article class="pb-story-card" id="story-kansas-story" markdown>',
+        "#### [Kansas passes a law](../stories/kansas-story.md)",
         "> Working together was worth it\\.",
         "> — [Kansas team](../states/kansas.md)",
         "> Source: [Test source](../about/test-source.md) (Part 1, the quote)",
@@ -46,15 +47,32 @@ def test_a_theme_page_has_its_strategies_in_order_with_approaches_stories_and_qu
     assert positions == sorted(positions)
 
 
-def test_a_story_links_to_its_states_and_shows_cohort_year_and_policy_areas(pages):
-    assert (
-        "[Kansas](../states/kansas.md) · 2023 · "
-        "Policy areas: [Telehealth](../policy-areas/telehealth.md)\n{ .pb-story-meta }"
-        in pages["themes/first-theme.md"].markdown
+def test_a_story_has_a_page_that_links_to_its_states_theme_strategy_and_policy_areas(pages):
+    story = pages["stories/kansas-story.md"]
+    assert story.edit_path == "playbook_data/stories/kansas-story.yml"
+    order = [
+        "# Kansas passes a law",
+        "- **State:** [Kansas](../states/kansas.md)",
+        "- **Theme:** [The first theme](../themes/first-theme.md)",
+        "- **Key strategy:** [The first strategy](../themes/first-theme.md#first-strategy)",
+        "- **Policy areas:** [Telehealth](../policy-areas/telehealth.md)",
+        "- **Year:** 2023",
+        "Source: [Test source](../about/test-source.md)",
+        "[All stories](index.md)",
+        "## Cite this story { #cite }",
+    ]
+    positions = [story.markdown.index(fragment) for fragment in order]
+    assert positions == sorted(positions)
+    assert "- **States:** [Louisiana](../states/louisiana.md), [Mississippi](" in (
+        pages["stories/gulf-story.md"].markdown
     )
+
+
+def test_a_story_is_cited_with_the_playbook_its_version_and_its_address(pages):
+    # Without a site_url the address is left out; the real site has one (test_readers.py).
     assert (
-        "[Louisiana](../states/louisiana.md) · [Mississippi](../states/mississippi.md)"
-        in pages["themes/second-theme.md"].markdown
+        "“Kansas passes a law.” In *Test Playbook*, version 9\\.9. "
+        "Test publisher, January 31, 2025." in pages["stories/kansas-story.md"].markdown
     )
 
 
@@ -149,3 +167,20 @@ def test_resources_without_a_link_say_so(pages):
     text = pages["resources.md"].markdown
     assert "[A linked report](https://example.org/report)" in text
     assert "A report without a link yet *(link not yet available)*" in text
+
+
+def test_more_stories_like_this_share_a_strategy_policy_area_state_or_theme():
+    playbook = load_playbook(ROOT / "playbook_data")
+    story = playbook.stories["kansas-licensure-billing"]
+    similar = like_this(PageContext(playbook), story)
+    assert 0 < len(similar) <= 4 and story not in similar
+    for other in similar:
+        assert (
+            other.strategy == story.strategy
+            or set(other.policy_areas) & set(story.policy_areas)
+            or set(other.states) & set(story.states)
+            or other.theme == story.theme
+        )
+    # A story that shares a key strategy and a policy area comes before one sharing a theme.
+    first = similar[0]
+    assert first.strategy == story.strategy or set(first.policy_areas) & set(story.policy_areas)

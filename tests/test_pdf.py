@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -25,7 +26,9 @@ from macros.pages.downloads import downloads
 from macros.pages.print_view import printed_states
 from macros.pages.states import state_resources
 from macros.pages.urls import page_url
+from macros.pdf.printer import CHROMIUM_ARGS
 from tests.helpers import CHROMIUM, ROOT, Project, run_playbook
+from tests.pdf_pages import PrintedPdf
 
 pytestmark = pytest.mark.browser
 
@@ -68,13 +71,12 @@ class Pdf:
         return normal(" ".join(self.pages))
 
     def body(self, index: int) -> str:
-        """A page's text without its running header and footer."""
-        lines = self.pages[index].splitlines()
-        return normal(" ".join(line for line in lines if not self.is_running_line(line)))
+        """A page's text (from 0) without its running header and footer."""
+        return normal(self.printed.page_text(index + 1))
 
-    @staticmethod
-    def is_running_line(line: str) -> bool:
-        return bool(re.fullmatch(r"Page \d+ of \d+|.* · Version .*", line.strip()))
+    @cached_property
+    def printed(self) -> PrintedPdf:
+        return PrintedPdf(self.path)
 
     @cached_property
     def bookmarks(self) -> list[Bookmark]:
@@ -156,10 +158,28 @@ def packet(published, tmp_path_factory) -> Pdf:
     out = tmp_path_factory.mktemp("packet") / "kansas-meeting.pdf"
     states = [arg for code in PACKET_STATES for arg in ("--state", code.lower())]
     args = ["--site-dir", str(published), "--theme", PACKET_THEME, *states, "--output", str(out)]
-    result = pdf_command(ROOT, *args)
+    result = pdf_command(ROOT, *args, "--worksheets")
     assert re.search(r"^Wrote .*kansas-meeting\.pdf \(\d+ pages", result.stdout, re.M)
     assert "building the site afresh" not in result.stdout  # printed from the published site
     return Pdf(out)
+
+
+@pytest.fixture(scope="module")
+def double_sided(published, tmp_path_factory) -> PrintedPdf:
+    """The same packet, for printing on both sides."""
+    out = tmp_path_factory.mktemp("packet") / "two-sided.pdf"
+    states = [arg for code in PACKET_STATES for arg in ("--state", code)]
+    args = ["--site-dir", str(published), "--theme", PACKET_THEME, *states, "--output", str(out)]
+    pdf_command(ROOT, *args, "--worksheets", "--double-sided")
+    return PrintedPdf(out)
+
+
+@pytest.fixture(scope="module")
+def reprinted(published, tmp_path_factory) -> Path:
+    """The whole playbook printed a second time, by another run of `playbook pdf`."""
+    out = tmp_path_factory.mktemp("again") / "playbook.pdf"
+    pdf_command(ROOT, "--site-dir", str(published), "--output", str(out))
+    return out
 
 
 def every_pdf(published) -> dict[str, Pdf]:
@@ -192,11 +212,13 @@ def test_every_story_resource_and_state_with_a_page_is_in_the_playbook(whole, pb
     assert missing == []
 
 
-def test_every_page_has_the_running_header_and_its_page_number(whole, pb):
+def test_every_page_but_the_cover_has_the_running_header_and_its_page_number(whole, pb):
     count = len(whole.pages)
     header = f"{pb.info.title} · Version {pb.info.version}"
-    for number, text in enumerate(whole.pages, start=1):
-        lines = [line.strip() for line in text.splitlines()]
+    printed = PrintedPdf(whole.path)
+    assert printed.margin_lines(1) == []  # the cover: no header, no page number
+    for number in range(2, count + 1):
+        lines = [line.strip() for line in printed.margin_lines(number)]
         assert header in lines, number
         assert f"Page {number} of {count}" in lines, number
 
@@ -205,16 +227,20 @@ def test_the_outline_has_every_theme_and_every_state_where_they_start(whole, pb)
     themes = [t.title for t in pb.themes.values()]
     states = [s.name for s in printed_states(PageContext(pb))]
     tops = whole.top_bookmarks()
-    assert tops == [pb.info.title, "Contents", *themes, "States", "Policy priorities"] + [
+    assert tops == [pb.info.title, "Contents", *themes, "States", "Policy areas"] + [
         "Resources",
         "Glossary",
     ]
     assert whole.children("States") == states
     chapters = [b for b in whole.bookmarks if b.level == 0 and b.title in themes]
-    chapters += [b for b in whole.bookmarks if b.level == 1 and b.title in states]
-    assert len(chapters) == len(themes) + len(states)
-    for bookmark in chapters:
+    assert len(chapters) == len(themes)
+    for bookmark in chapters:  # a theme opens a page
         assert whole.body(bookmark.page).startswith(bookmark.title), bookmark
+    in_states = [b for b in whole.bookmarks if b.level == 1 and b.title in states]
+    assert len(in_states) == len(states)
+    for bookmark in in_states:  # states follow one another
+        lines = [line.text for line in whole.printed.body_lines(bookmark.page + 1)]
+        assert bookmark.title in lines, bookmark
 
 
 def test_bookmarks_keep_the_words_of_headings_that_wrap(whole, pb):
@@ -253,7 +279,8 @@ def test_internal_links_go_to_a_page_of_the_same_pdf(whole):
 def test_every_link_of_every_pdf_goes_inside_it_or_to_the_web(published):
     # Never to the local server the PDF was printed from.
     for name, pdf in every_pdf(published).items():
-        assert pdf.links, name  # at least the contents
+        if not name.startswith("downloads/states/"):  # a state's sheet may have none
+            assert pdf.links, name  # at least the contents
         destinations = pdf.reader.named_destinations
         for link in pdf.links:
             if "/Dest" in link:
@@ -274,21 +301,31 @@ def test_nothing_of_the_sites_chrome_is_printed(published):
 # One PDF per theme and per state ----------------------------------------------------------
 
 
-def test_each_theme_and_state_pdf_holds_its_part_with_cover_and_contents(published, pb):
+def test_each_theme_pdf_holds_its_part_with_cover_and_contents(published, pb):
     ctx = PageContext(pb)
     for item in downloads(ctx)[1:]:
+        if not item.path.startswith("downloads/themes/"):
+            continue
         pdf = Pdf(published / item.path)
         tops = pdf.top_bookmarks()
         assert tops[:2] == [pb.info.title, "Contents"], item.path
         assert pdf.reader.metadata.subject == item.subject
         assert pdf.reader.metadata.title == f"{pb.info.title}: {item.subject}"
-        if item.path.startswith("downloads/themes/"):
-            theme = next(t for t in pb.themes.values() if item.subject.endswith(t.title))
-            assert tops[2:] == [theme.title], item.path
-        else:
-            state = next(s for s in printed_states(ctx) if item.subject.endswith(s.name))
-            assert tops[2:] == ["States"], item.path
-            assert pdf.children("States") == [state.name], item.path
+        theme = next(t for t in pb.themes.values() if item.subject.endswith(t.title))
+        assert tops[2:] == [theme.title], item.path
+
+
+def test_each_state_pdf_is_one_sheet_without_cover_or_contents(published, pb):
+    ctx = PageContext(pb)
+    for item in downloads(ctx)[1:]:
+        if not item.path.startswith("downloads/states/"):
+            continue
+        pdf = Pdf(published / item.path)
+        state = next(s for s in printed_states(ctx) if item.subject.endswith(s.name))
+        assert pdf.top_bookmarks() == [state.name], item.path
+        assert len(pdf.pages) <= 2, item.path  # one sheet, printed on both sides at most
+        assert pdf.reader.metadata.title == f"{pb.info.title}: {item.subject}"
+        assert "Contents" not in pdf.text
 
 
 # A convening packet -----------------------------------------------------------------------
@@ -302,14 +339,31 @@ def theme_quotes(pb: Playbook, theme) -> list:
 def test_a_packet_holds_its_theme_and_states_with_cover_and_contents(packet, pb):
     theme = pb.themes[PACKET_THEME]
     names = [pb.states[code].name for code in PACKET_STATES]
-    assert packet.top_bookmarks() == [pb.info.title, "Contents", theme.title, "States"]
+    worksheet = f"Where are we? {theme.title}"
+    assert packet.top_bookmarks() == [
+        pb.info.title,
+        "Contents",
+        theme.title,
+        "States",
+        worksheet,
+        "Glossary",
+    ]
     assert packet.children("States") == names
     resources = ["Resources"] if pb.resources_for("theme", theme.id) else []
     assert (
         packet.children(theme.title)[1:]
         == [f"{s.order}. {s.title}" for s in pb.ordered_strategies(theme)] + resources
     )
-    assert f"In this packet: {theme.title}; {'; '.join(names)}." in packet.body(0)
+    cover = packet.body(0)
+    assert "In this packet" in cover
+    pages = PrintedPdf(packet.path).destinations
+    for title, anchor in [
+        (theme.title, f"pb-theme-{theme.id}"),
+        *((pb.states[code].name, f"pb-state-{code.lower()}") for code in PACKET_STATES),
+        (worksheet, f"pb-worksheet-{theme.id}"),
+        ("Glossary", "pb-glossary"),
+    ]:
+        assert f"{title} {pages[anchor][0]}" in cover, title
     assert packet.body(1).startswith("Contents")
     meta = packet.reader.metadata
     assert meta.title == f"{pb.info.title}: convening packet"
@@ -329,12 +383,13 @@ def test_a_packet_holds_nothing_else(packet, pb):
     assert strategies == {s.id for s in theme.strategies}
     ctx = PageContext(pb)
     wanted_resources = {r.id for c in PACKET_STATES for r in state_resources(ctx, pb.states[c])}
+    # The theme's resources, and those its stories cite (named in the story, as text).
+    wanted_resources |= {r.id for r in pb.resources_for("theme", theme.id)}
+    wanted_resources |= {r for s in pb.stories_for("theme", theme.id) for r in s.resources}
     assert {r.id for r in pb.resources.values() if normal(r.title) in text} == wanted_resources
     others = [t.tagline for t in pb.themes.values() if t.id != theme.id]
     assert [tagline for tagline in others if normal(tagline) in text] == []
-    for absent in ("Policy priorities", "Glossary"):
-        assert absent not in packet.top_bookmarks()
-    assert pb.terms[next(iter(pb.terms))].definition not in text
+    assert "Policy areas" not in packet.top_bookmarks()
 
 
 def test_a_packet_links_only_inside_itself(packet):
@@ -343,6 +398,292 @@ def test_a_packet_links_only_inside_itself(packet):
     assert internal  # the contents
     for link in internal:
         assert str(link["/Dest"]) in destinations
+
+
+# Paged-media quality ----------------------------------------------------------------------
+
+PARTS = ("pb-contents", "pb-states", "pb-policy-priorities", "pb-resources", "pb-glossary")
+
+
+def is_chapter(name: str, pb: Playbook, *, top: bool = False) -> bool:
+    """A part of the print view that starts a page (`top`: one that opens a right-hand
+    page when printing double-sided: not a state, which follows the states' heading)."""
+    themes = {f"pb-theme-{t}" for t in pb.themes} | {f"pb-worksheet-{t}" for t in pb.themes}
+    states = {f"pb-state-{s.lower()}" for s in pb.states}
+    return name in PARTS or name in themes or (not top and name in states)
+
+
+def chapter_starts(pdf: PrintedPdf, pb: Playbook) -> set[int]:
+    return {page for name, (page, _top) in pdf.destinations.items() if is_chapter(name, pb)}
+
+
+def contents_entries(pb: Playbook, ctx: PageContext) -> dict[str, str]:
+    """{the words of an entry in the contents: its destination}"""
+    entries = {}
+    for theme in pb.themes.values():
+        entries[f"{theme.order}. {theme.title}"] = f"pb-theme-{theme.id}"
+        for strategy in pb.ordered_strategies(theme):
+            entries[f"{strategy.order}. {strategy.title}"] = strategy.id
+    entries |= {s.name: f"pb-state-{s.code.lower()}" for s in printed_states(ctx)}
+    return entries | {"Policy priorities": "pb-policy-priorities", "Glossary": "pb-glossary"}
+
+
+def printed_numbers(text: str, title: str) -> list[int]:
+    return [int(n) for n in re.findall(re.escape(normal(title)) + r" (\d+)\b", text)]
+
+
+def test_the_contents_give_the_real_page_of_every_entry(whole, pb):
+    printed = whole.printed
+    contents_page = printed.destinations["pb-contents"][0]
+    next_chapter = min(p for p in chapter_starts(printed, pb) if p > contents_page)
+    text = normal(" ".join(printed.page_text(p) for p in range(contents_page, next_chapter)))
+    entries = contents_entries(pb, PageContext(pb))
+    checked = 0
+    for title, anchor in entries.items():
+        numbers = printed_numbers(text, title)
+        assert numbers, f"{title!r} has no page number in the contents"
+        assert numbers[0] == printed.destinations[anchor][0], title
+        checked += 1
+    assert checked == len(entries) > 30
+
+
+def test_cross_references_give_the_page_of_what_they_point_to(whole, pb):
+    printed = whole.printed
+    text = normal(" ".join(printed.page_text(p) for p in range(1, printed.page_count + 1)))
+    found = 0
+    for state in printed_states(PageContext(pb)):
+        page = printed.destinations[f"pb-state-{state.code.lower()}"][0]
+        for number in re.findall(re.escape(state.name) + r" \(p\. (\d+)\)", text):
+            assert int(number) == page, state.name
+            found += 1
+    for story in pb.stories.values():
+        told = re.findall(
+            re.escape(normal(story.title)) + r" Told in full under its theme \(p\. (\d+)\)", text
+        )
+        for number in told:
+            assert int(number) == printed.destinations[f"story-{story.id}"][0], story.title
+            found += 1
+    assert found > 20
+
+
+def test_each_story_is_printed_in_full_once(whole, pb):
+    for story in pb.stories.values():
+        first_words = normal(story.body)[:60]
+        assert whole.text.count(first_words) <= 1, story.title
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page(whole, packet, double_sided):
+    for pdf in (whole.printed, packet.printed, double_sided):
+        assert pdf.stranded() == [], pdf.path.name
+
+
+def test_no_page_is_under_a_third_full_except_at_a_chapters_end(whole, packet, pb):
+    for pdf in (whole.printed, packet.printed):
+        starts = chapter_starts(pdf, pb)
+        for page in range(2, pdf.page_count):
+            if page + 1 in starts:
+                continue
+            assert pdf.fill(page) >= 1 / 3, (pdf.path.name, page, pdf.page_text(page)[:80])
+
+
+def test_double_sided_chapters_open_on_right_hand_pages_after_a_blank_page(
+    double_sided, packet, pb
+):
+    opens = [
+        page
+        for name, (page, _top) in double_sided.destinations.items()
+        if is_chapter(name, pb, top=True)
+    ]
+    assert opens and all(page % 2 == 1 for page in opens), sorted(opens)
+    blanks = [p for p in range(1, double_sided.page_count + 1) if not double_sided.lines[p - 1]]
+    assert blanks  # this packet needs at least one; a blank page has no header or number
+    assert double_sided.page_count == len(packet.pages) + len(blanks)
+
+
+def test_running_text_is_set_at_60_to_80_characters_a_line(whole, pb):
+    printed = whole.printed
+    first = printed.destinations[f"pb-theme-{next(iter(pb.themes))}"][0]
+    lengths = sorted(
+        len(line.text)
+        for page in range(first, first + 6)
+        for line in printed.body_lines(page)
+        if len(line.text) > 45  # full lines, not a paragraph's last or a heading
+    )
+    median = lengths[len(lengths) // 2]
+    assert 60 <= median <= 80, median
+
+
+def test_one_type_family_is_used_and_embedded(published):
+    import pikepdf
+
+    for name, pdf in every_pdf(published).items():
+        with pikepdf.open(pdf.path) as doc:
+            fonts = {
+                str(font.BaseFont).split("+")[-1]
+                for page in doc.pages
+                for font in (page.Resources.get("/Font") or {}).values()
+            }
+        assert fonts and all(f.startswith("LiberationSerif") for f in fonts), (name, fonts)
+
+
+def test_a_packets_glossary_holds_the_terms_it_uses_and_no_others(packet, pb):
+    printed = packet.printed
+    glossary = printed.destinations["pb-glossary"][0]
+    before = normal(" ".join(printed.page_text(p) for p in range(1, glossary)))
+    after = normal(" ".join(printed.page_text(p) for p in range(glossary, printed.page_count + 1)))
+    listed = [t for t in pb.terms.values() if normal(t.definition) in after]
+    assert listed and len(listed) < len(pb.terms)
+    for term in listed:
+        assert re.search(rf"\b{re.escape(term.term)}\b", before), term.term
+
+
+def test_a_worksheet_lists_its_themes_strategies_with_boxes_and_room_for_notes(packet, pb):
+    printed = packet.printed
+    page = printed.destinations[f"pb-worksheet-{PACKET_THEME}"][0]
+    text = normal(printed.page_text(page) + " " + printed.page_text(page + 1))
+    for strategy in pb.ordered_strategies(pb.themes[PACKET_THEME]):
+        assert normal(f"{strategy.order}. {strategy.title}") in text
+    assert text.count("Not started") == len(pb.themes[PACKET_THEME].strategies)
+    assert "Notes and next steps" in text
+
+
+def test_two_prints_of_the_playbook_are_byte_identical(whole, reprinted):
+    assert whole.path.read_bytes() == reprinted.read_bytes()
+
+
+# Accessibility of the PDFs ------------------------------------------------------------------
+
+
+def test_nothing_is_painted_outside_tags_or_artifacts(published):
+    """PDF/UA 7.1: the running header and footer (and page backgrounds) are artifacts."""
+    import pikepdf
+
+    for name, pdf in every_pdf(published).items():
+        with pikepdf.open(pdf.path) as doc:
+            for number, page in enumerate(doc.pages, start=1):
+                depth, untagged, artifacts = 0, 0, 0
+                for ins in pikepdf.parse_content_stream(page):
+                    op = str(ins.operator)
+                    if op in ("BDC", "BMC"):
+                        depth += 1
+                        artifacts += op == "BMC" and str(ins.operands[0]) == "/Artifact"
+                    elif op == "EMC":
+                        depth -= 1
+                    elif depth == 0 and op in ("Tj", "TJ", "f", "S", "Do", "B"):
+                        untagged += 1
+                assert untagged == 0, (name, number)
+                if number > 1 or name.startswith("downloads/states/"):
+                    assert artifacts, (name, number)  # at least the running header
+
+
+def test_every_link_has_a_description(whole):
+    described = [link for link in whole.links if str(link.get("/Contents", "")).strip()]
+    assert len(described) == len(whole.links) > 100
+    for link in whole.links:
+        if "/A" in link:
+            assert str(link["/A"]["/URI"]) in str(link["/Contents"])
+        else:
+            assert str(link["/Contents"]).startswith("Go to")
+
+
+def test_every_figure_has_alternative_text_and_the_map_names_its_states(whole, pb):
+    import pikepdf
+
+    from macros.pdf.finish import _struct_elements
+
+    with pikepdf.open(whole.path) as doc:
+        figures = [
+            str(e.get("/Alt", ""))
+            for e in _struct_elements(doc.Root.StructTreeRoot)
+            if e.S == "/Figure"
+        ]
+    assert figures and all(alt.strip() for alt in figures)
+    tile_map = next(alt for alt in figures if alt.startswith("Tile map"))
+    for state in printed_states(PageContext(pb)):
+        assert state.name in tile_map
+
+
+def test_every_row_of_the_matrix_has_all_its_cells(whole):
+    import pikepdf
+
+    from macros.pdf.finish import _struct_elements
+
+    def kids(element):
+        k = element.get("/K")
+        k = list(k) if isinstance(k, pikepdf.Array) else [k]
+        return [c for c in k if isinstance(c, pikepdf.Dictionary) and "/S" in c]
+
+    with pikepdf.open(whole.path) as doc:
+        tables = [e for e in _struct_elements(doc.Root.StructTreeRoot) if e.S == "/Table"]
+        assert tables
+        for table in tables:
+            rows = [r for e in _struct_elements(table) if e.S == "/TR" for r in [e]]
+            widths = {len([c for c in kids(r) if c.S in ("/TH", "/TD")]) for r in rows}
+            assert len(widths) == 1, widths
+
+
+def test_the_metadata_says_pdf_ua_title_and_language(published):
+    import pikepdf
+
+    for name, pdf in every_pdf(published).items():
+        with pikepdf.open(pdf.path) as doc:
+            xmp = doc.Root.Metadata.read_bytes().decode()
+            assert "<pdfuaid:part>1</pdfuaid:part>" in xmp, name
+            title = str(doc.docinfo.Title)
+            assert f'<rdf:li xml:lang="x-default">{escape(title)}</rdf:li>' in xmp, name
+            assert doc.Root.Lang == "en" and doc.Root.ViewerPreferences.DisplayDocTitle, name
+
+
+# The "Make a packet" page -------------------------------------------------------------------
+
+
+def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb, tmp_path):
+    """From a theme page to its form, a state ticked, the packet shown and printed from the
+    browser: the cover, the contents, the theme, the state and the glossary, nothing else."""
+    from playwright.sync_api import sync_playwright
+
+    from macros.site.local_server import serve_folder
+
+    theme = pb.themes[PACKET_THEME]
+    with serve_folder(published) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/themes/{PACKET_THEME}/")
+            page.get_by_role("link", name="Make a packet with this theme").click()
+            page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+            page.get_by_role("checkbox", name="Kansas").check()
+            page.get_by_role("button", name="Show the packet").click()
+            page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+            query = page.url.split("?", 1)[1]
+            assert query == f"part=pb-theme-{PACKET_THEME}&part=pb-state-ks&part=pb-glossary"
+            count_text = "document.querySelector('.pb-packet-count').textContent"
+            page.wait_for_function(f"{count_text} !== ''")
+            count = page.locator(".pb-packet-count").inner_text()
+            out = tmp_path / "from-the-site.pdf"
+            # What the browser's "Print" makes: print media, the page size of print.css.
+            out.write_bytes(page.pdf(prefer_css_page_size=True, tagged=True, outline=True))
+        finally:
+            browser.close()
+    made = Pdf(out)
+    # (Chromium's own bookmarks lose the space where a heading wraps: compared without.)
+    tops = [title.replace(" ", "") for title in made.top_bookmarks()]
+    wanted = [pb.info.title, "Contents", theme.title, "States", "Glossary"]
+    assert tops == [title.replace(" ", "") for title in wanted]
+    assert made.children("States") == ["Kansas"]
+    pages = int(re.fullmatch(r"About (\d+) pages\.", count).group(1))
+    assert abs(pages - len(made.pages)) <= 2, (count, len(made.pages))
+
+
+def test_the_published_site_knows_how_long_each_part_is(published, pb):
+    import json
+
+    counts = json.loads((published / "print" / "pages.json").read_text())
+    assert counts["cover"] == 1 and counts["contents"] >= 1
+    assert counts["terms"] == len(pb.terms)
+    for theme in pb.themes:
+        assert counts["parts"][f"pb-theme-{theme}"] >= 1
+    assert 0 < counts["parts"]["pb-state-ks"] < 2
 
 
 # Pictures of the pages --------------------------------------------------------------------
@@ -377,7 +718,7 @@ def test_a_page_of_each_kind_of_pdf_is_not_blank(published, whole, packet, pb):
         (whole.path, 1),  # the cover
         (whole.path, theme_page + 1),
         (published / "downloads" / "themes" / f"{PACKET_THEME}.pdf", 3),
-        (published / "downloads" / "states" / "kansas.pdf", 3),
+        (published / "downloads" / "states" / "kansas.pdf", 1),
         (packet.path, 3),
     ]
     for path, page in pages:
@@ -390,14 +731,31 @@ def test_a_page_of_each_kind_of_pdf_is_not_blank(published, whole, packet, pb):
 def test_an_external_link_is_clickable_and_printed_with_its_address(tmp_path):
     chromium_or_skip()
     project = Project(tmp_path / "project")
+    config = project.path / "mkdocs.yml"
+    if "\nsite_url:" not in config.read_text():
+        config.write_text(config.read_text() + "\nsite_url: https://example.org/playbook/\n")
     out = tmp_path / "minimal.pdf"
     result = pdf_command(project.path, "--output", str(out))
     assert "building the site afresh" in result.stdout  # it had no site/ yet
     assert not (project.path / "site").exists()
     pdf = Pdf(out)
-    uris = [str(link["/A"]["/URI"]) for link in pdf.links if "/A" in link]
-    assert uris == ["https://example.org/report"]
-    assert "A linked report (https://example.org/report)" in pdf.text
+    uris = {str(link["/A"]["/URI"]) for link in pdf.links if "/A" in link}
+    site = re.search(r"^site_url: (\S+)", config.read_text(), re.M).group(1)
+    assert "https://example.org/report" in uris
+    assert {uri for uri in uris if not uri.startswith(site)} == {"https://example.org/report"}
+    # On paper, the address without its scheme: what a reader types; with a QR code.
+    assert "example.org/report" in pdf.text
+    import pikepdf
+
+    from macros.pdf.finish import _struct_elements
+
+    with pikepdf.open(out) as doc:
+        alts = [str(e.get("/Alt", "")) for e in _struct_elements(doc.Root.StructTreeRoot)]
+    assert "QR code: https://example.org/report" in alts
+    assert any(alt.startswith(f"QR code: {site}stories/") for alt in alts)
+    printed = PrintedPdf(out)
+    assert f"Online: {site.split('//')[1].rstrip('/')}" in normal(printed.page_text(1))
+    assert site.split("//")[1].rstrip("/") in printed.margin_lines(2)
 
 
 # The published site -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from unittest import mock
 from macros.content.validate import load_playbook
 from macros.pages.common import PageContext
 from macros.pages.print_view import localize_html_links, page_anchors
-from macros.pdf.make import packet_parts
+from macros.pdf.packet import choose
 from tests.helpers import Project, Result, run_main
 
 # A file that exists: Chromium's path is only checked to exist before any browser starts.
@@ -54,16 +54,41 @@ def test_an_unknown_state_is_a_usage_mistake_refused_with_the_list_of_states(pro
 
 def test_a_packets_parts_follow_the_playbooks_order_whatever_the_order_asked(project):
     ctx = PageContext(load_playbook(project.data, project.path))
-    parts, names = packet_parts(ctx.pb, ctx, ["second-theme", "first-theme"], ["ms", "KS"])
-    assert parts == ("pb-theme-first-theme", "pb-theme-second-theme", "pb-state-ks", "pb-state-ms")
-    assert names == ["The first theme", "The second theme", "Kansas", "Mississippi"]
+    packet = choose(ctx, ["second-theme", "first-theme"], ["ms", "KS"])
+    assert packet.parts == (
+        "pb-theme-first-theme",
+        "pb-theme-second-theme",
+        "pb-state-ks",
+        "pb-state-ms",
+        "pb-glossary",  # always: the terms the packet uses
+    )
+    assert packet.names == ("The first theme", "The second theme", "Kansas", "Mississippi")
+
+
+def test_worksheets_follow_the_chosen_themes_before_the_glossary(project):
+    ctx = PageContext(load_playbook(project.data, project.path))
+    packet = choose(ctx, ["second-theme"], ["KS"], worksheets=True)
+    assert packet.parts == (
+        "pb-theme-second-theme",
+        "pb-state-ks",
+        "pb-worksheet-second-theme",
+        "pb-glossary",
+    )
 
 
 def test_the_help_lists_the_pdf_command_and_its_options():
     overview = run_main("--help", check=True).stdout
     assert "pdf " in overview and "print the playbook, a theme, a state or a packet" in overview
     help_text = run_main("pdf", "--help", check=True).stdout
-    for words in ("--theme ID", "--state CODE", "--output PATH", "PLAYBOOK_CHROMIUM", "examples:"):
+    for words in (
+        "--theme ID",
+        "--state CODE",
+        "--output PATH",
+        "--worksheets",
+        "--double-sided",
+        "PLAYBOOK_CHROMIUM",
+        "examples:",
+    ):
         assert words in help_text
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.pdf.printer import set_metadata
+from macros.pdf.finish import Metadata, finish
 from macros.site.reproducible import FALLBACK_EPOCH, source_date_epoch
 from tests.helpers import ROOT, Project
 
@@ -119,15 +119,15 @@ def printed_pdf(when: str) -> bytes:
     return out.getvalue()
 
 
-def test_pdfs_printed_at_different_times_are_dated_by_the_content(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709640000")
-    first, _ = set_metadata(printed_pdf("D:20260101090000+00'00'"), "Title", "Us", "All")
-    second, _ = set_metadata(printed_pdf("D:20260102170500+00'00'"), "Title", "Us", "All")
+def test_pdfs_printed_at_different_times_are_dated_by_the_content():
+    meta = Metadata("Title", "Us", "All", epoch=1709640000)  # SOURCE_DATE_EPOCH
+    first, _ = finish(printed_pdf("D:20260101090000+00'00'"), meta)
+    second, _ = finish(printed_pdf("D:20260102170500+00'00'"), meta)
     assert first == second
     metadata = PdfReader(io.BytesIO(first)).metadata
     assert metadata["/CreationDate"] == metadata["/ModDate"] == "D:20240305120000+00'00'"
 
 
-def test_without_a_source_date_a_pdf_keeps_the_time_it_was_printed(no_epoch):
-    data, _ = set_metadata(printed_pdf("D:20260101090000+00'00'"), "Title", "Us", "All")
+def test_without_a_source_date_a_pdf_keeps_the_time_it_was_printed():
+    data, _ = finish(printed_pdf("D:20260101090000+00'00'"), Metadata("Title", "Us", "All"))
     assert PdfReader(io.BytesIO(data)).metadata["/CreationDate"] == "D:20260101090000+00'00'"

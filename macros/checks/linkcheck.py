@@ -87,9 +87,15 @@ def _parse(path: Path) -> _PageParser:
     return parser
 
 
-def _target(page: str, path: str) -> str:
-    """The file a link's path names, relative to the site folder ("" = the site itself)."""
+def _target(page: str, path: str, root: str = "/") -> str:
+    """The file a link's path names, relative to the site folder ("" = the site itself).
+    `root` is the path the site is published under (site_url's, e.g. "/playbook/"): a link
+    from the server's root must start with it (MkDocs writes such links in 404.html)."""
     base = posixpath.dirname(page)
+    if path.startswith("/"):
+        if not (path + "/").startswith(root):
+            return "../" + path.lstrip("/")  # outside the site
+        path = "/" + path[len(root) :]
     joined = path.lstrip("/") if path.startswith("/") else posixpath.join(base, path)
     resolved = posixpath.normpath(joined) if joined else "."
     if resolved == ".":
@@ -99,8 +105,9 @@ def _target(page: str, path: str) -> str:
     return resolved
 
 
-def check_site(site: Path) -> Report:
-    """Check every internal link and anchor of the HTML files under `site`."""
+def check_site(site: Path, root: str = "/") -> Report:
+    """Check every internal link and anchor of the HTML files under `site`, published
+    under the path `root`."""
     site = site.resolve()
     parsed = {
         path.relative_to(site).as_posix(): _parse(path) for path in sorted(site.rglob("*.html"))
@@ -110,13 +117,15 @@ def check_site(site: Path) -> Report:
         for line, attribute, url in parser.links:
             link = Link(page, line, attribute, url)
             report.links += 1
-            reason = _check(link, site, parsed, report)
+            reason = _check(link, site, parsed, report, root)
             if reason:
                 report.broken.append(Broken(link, reason))
     return report
 
 
-def _check(link: Link, site: Path, parsed: dict[str, _PageParser], report: Report) -> str:
+def _check(
+    link: Link, site: Path, parsed: dict[str, _PageParser], report: Report, root: str = "/"
+) -> str:
     parts = urlsplit(link.url)
     scheme = parts.scheme.lower()
     if scheme in IGNORED_SCHEMES:
@@ -127,7 +136,7 @@ def _check(link: Link, site: Path, parsed: dict[str, _PageParser], report: Repor
     if scheme:
         return f"unknown scheme '{scheme}:'"
     path, fragment = unquote(parts.path), unquote(parts.fragment)
-    target = _target(link.page, path) if path else link.page
+    target = _target(link.page, path, root) if path else link.page
     if target.startswith("../"):
         return "points outside the site"
     if target not in parsed:
@@ -167,11 +176,11 @@ def check_external(urls: Iterable[str], timeout: float = 10.0) -> dict[str, str]
         return {url: problem for url, problem in pool.map(fetch, sorted(urls)) if problem}
 
 
-def run(site: Path, external: bool = False) -> tuple[int, str]:
+def run(site: Path, external: bool = False, root: str = "/") -> tuple[int, str]:
     """The `playbook check-links` command: exit status and what to print."""
     if not (site / "index.html").is_file():
         return 1, f"No built site in {site}/ (run `playbook build` first)."
-    report = check_site(site)
+    report = check_site(site, root)
     lines = [str(broken) for broken in report.broken]
     urls = sorted(report.external)
     if external:

@@ -7,6 +7,7 @@ import sys
 
 from macros.checks import linkcheck
 from macros.commands.common import project_dir
+from macros.content.settings import published_path
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -17,6 +18,9 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    status, text = linkcheck.run(project_dir(args) / args.site_dir, external=args.external)
+    project = project_dir(args)
+    status, text = linkcheck.run(
+        project / args.site_dir, external=args.external, root=published_path(project)
+    )
     print(text, file=sys.stdout if status == 0 else sys.stderr)
     return status

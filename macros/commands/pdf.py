@@ -20,7 +20,8 @@ from pathlib import Path
 
 from macros.commands.common import load_checked, project_dir
 from macros.pages.downloads import whole
-from macros.pdf.make import UsageError, packet_parts, print_one, publish_with_pdfs
+from macros.pdf.make import UsageError, print_one, publish_with_pdfs
+from macros.pdf.packet import PacketError, choose
 from macros.pdf.printer import CHROMIUM_ENV, Job, PdfError, chromium_path
 from macros.site import reproducible
 
@@ -72,6 +73,16 @@ def add_parser(commands) -> argparse.ArgumentParser:
         metavar="CODE",
         help="put this state in a packet, by its two-letter code (repeatable)",
     )
+    make.add_argument(
+        "--worksheets",
+        action="store_true",
+        help="add a 'where are we?' worksheet for each theme of a packet",
+    )
+    make.add_argument(
+        "--double-sided",
+        action="store_true",
+        help="for printing on both sides: each chapter opens on a right-hand page",
+    )
     return make
 
 
@@ -92,13 +103,20 @@ def run(args: argparse.Namespace) -> int:
             print(f"The site in {os.path.relpath(site)}/ now offers {count} PDFs under downloads/")
             return 0
         if packet:
-            parts, names = packet_parts(pb, context.pages_context, args.theme, args.state)
-            subject = f"Convening packet: {'; '.join(names)}"
+            try:
+                chosen = choose(
+                    context.pages_context, args.theme, args.state, worksheets=args.worksheets
+                )
+            except PacketError as error:
+                raise UsageError(str(error)) from None
+            subject = f"Convening packet: {'; '.join(chosen.names)}"
             title = f"{pb.info.title}: convening packet"
-            job = Job(Path(args.output or PACKET_DEFAULT).resolve(), parts, title, subject)
+            output = Path(args.output or PACKET_DEFAULT).resolve()
+            job = Job(output, chosen.parts, title, subject, double_sided=args.double_sided)
         else:
             item = whole(context.pages_context)
-            job = Job(Path(args.output).resolve(), (), pb.info.title, item.subject)
+            output = Path(args.output).resolve()
+            job = Job(output, (), pb.info.title, item.subject, double_sided=args.double_sided)
         print_one(context, site, job)
         return 0
     except UsageError as error:  # a mistake in the command, as argparse's own: exit 2

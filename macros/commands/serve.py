@@ -26,7 +26,13 @@ def run(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address]
     command += ["--config-file", str(project / "mkdocs.yml")]
     # Material prints an end-of-life banner on every run; it is noise for editors.
-    server = subprocess.Popen(command, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    # The preview is served at the root of its address, not under the published site's path.
+    environment = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PLAYBOOK_SITE_URL": f"http://{address}/",
+    }
+    server = subprocess.Popen(command, cwd=project, env=environment)
     # Stopped by a signal (a test, a process manager), stop the preview server too: it would
     # otherwise keep running, and keep its port, after this command has ended.
     signal.signal(signal.SIGTERM, lambda *_: server.terminate())

@@ -10,7 +10,9 @@ Commands that run without an engine (`playbook validate`, `new`, `schema`) read 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -25,13 +27,48 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def data_dir_name(project: Path) -> str:
-    """The data folder's name, relative to the project: the plugin's `data_dir` setting."""
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node):
+    """`!ENV VAR` or `!ENV [VAR, …, default]` as MkDocs reads it: the first variable that is
+    set, else the last item as the default (or None for a single name)."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)
+    for name in items[:-1]:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return items[-1] if items else None
+
+
+_TolerantLoader.add_constructor("!ENV", _environment_value)
+
+
+def _config(project: Path) -> dict:
     try:
         config = yaml.load((project / CONFIG_FILE).read_text(encoding="utf-8"), _TolerantLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return DEFAULT_DATA_DIR  # the engine reports a broken mkdocs.yml in its own words
-    for entry in (config or {}).get("plugins") or []:
+        return {}  # the engine reports a broken mkdocs.yml in its own words
+    return config if isinstance(config, dict) else {}
+
+
+def site_url(project: Path) -> str:
+    """Where the site is published (mkdocs.yml's `site_url`), for citations; "" if not set."""
+    value = _config(project).get("site_url")
+    return value if isinstance(value, str) else ""
+
+
+def published_path(project: Path) -> str:
+    """The path the site is published under ("/playbook/" for site_url
+    https://example.github.io/playbook/), or "/"."""
+    path = urlsplit(site_url(project)).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def data_dir_name(project: Path) -> str:
+    """The data folder's name, relative to the project: the plugin's `data_dir` setting."""
+    config = _config(project)
+    if not config:
+        return DEFAULT_DATA_DIR
+    for entry in config.get("plugins") or []:
         if isinstance(entry, dict) and isinstance(entry.get("playbook"), dict):
             value = entry["playbook"].get("data_dir")
             if isinstance(value, str) and value:

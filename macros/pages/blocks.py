@@ -18,6 +18,7 @@ from macros.pages.common import (
     render,
     source_uri,
     state_uri,
+    story_uri,
     target,
     theme_uri,
 )
@@ -99,7 +100,7 @@ def story_view(ctx: PageContext, story: Story, page_uri: str) -> StoryView:
         summary=story.summary,
         body=story.body,
         meta=story_meta(ctx, story, page_uri),
-        link=page_link(story.title, page_uri, theme_uri(story.theme), f"story-{story.id}"),
+        link=page_link(story.title, page_uri, story_uri(story.id)),
         resources=[
             page_link(ctx.pb.resources[r].title, page_uri, RESOURCES_URI, resource_anchor(r))
             for r in story.resources
@@ -116,9 +117,52 @@ def _strategy_link(ctx: PageContext, story: Story, page_uri: str) -> PageLink | 
     return page_link(strategy.title, page_uri, theme_uri(story.theme), strategy.id)
 
 
+@dataclass(frozen=True)
+class StoryCardView:
+    """A story as a card on theme, state, policy-area and story pages: one link (to the
+    story's own page), a line of plain facts and the summary. Unlike a quote, it is a card."""
+
+    id: str
+    link: PageLink  # the story's own page
+    facts: list[str]  # plain text: states, year, theme, policy areas
+    summary: str
+    data: dict[str, str]  # data-* attributes (the story filters read them); may be empty
+
+
+def story_card(
+    ctx: PageContext,
+    story: Story,
+    page_uri: str,
+    *,
+    except_state: str | None = None,
+    with_theme: bool = True,
+    data: dict[str, str] | None = None,
+) -> StoryCardView:
+    """`except_state`: the state whose page shows the card (not repeated on it);
+    `with_theme`: False on the theme's own page."""
+    pb = ctx.pb
+    states = [pb.states[c].name for c in story.states if c != except_state]
+    facts = [", ".join(states)] if states else []
+    if story.year:
+        facts.append(str(story.year))
+    if with_theme:
+        facts.append(f"Theme: {pb.themes[story.theme].title}")
+    if story.policy_areas:
+        areas = ", ".join(pb.policy_areas[a].name for a in story.policy_areas)
+        facts.append(f"Policy areas: {areas}")
+    return StoryCardView(
+        story.id,
+        page_link(story.title, page_uri, story_uri(story.id)),
+        facts,
+        story.summary,
+        data or {},
+    )
+
+
 def quote_view(ctx: PageContext, quote: Quote, page_uri: str) -> QuoteView:
+    """The attribution links to the speaker's state page, except on that page itself."""
     state = None
-    if quote.state:
+    if quote.state and page_uri != state_uri(ctx.pb.states[quote.state].name):
         name = ctx.pb.states[quote.state].name
         state = page_link(quote.attribution, page_uri, state_uri(name))
     source = source_ref(ctx, quote.source, page_uri, quote.locator)

@@ -25,11 +25,13 @@ class GeneratedPage:
 
 
 class PageContext:
-    """What page builders need: the playbook and one prose renderer for the whole build."""
+    """What page builders need: the playbook, one prose renderer for the whole build, and
+    where the site is published (`site_url`, for citations; "" when not known)."""
 
-    def __init__(self, playbook: Playbook):
+    def __init__(self, playbook: Playbook, site_url: str = ""):
         self.pb = playbook
         self.prose = ProseRenderer(abbreviations(playbook))
+        self.site_url = site_url
 
 
 def render(ctx: PageContext, template: str, **context: object) -> str:
@@ -101,6 +103,11 @@ def policy_area_uri(area_id: str) -> str:
 
 
 STORIES_URI = "stories/index.md"
+
+
+def story_uri(story_id: str) -> str:
+    """A story's own page: a stable address to share, bookmark and cite."""
+    return f"stories/{story_id}.md"
 
 
 GLOSSARY_URI = "glossary.md"

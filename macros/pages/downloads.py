@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.pages.common import PageContext, slugify, state_uri, theme_uri
-from macros.pages.print_view import printed_states, state_anchor, theme_anchor
+from macros.pages.print_view import GLOSSARY, printed_states, state_anchor, theme_anchor
 
 DOWNLOADS_DIR = "downloads"
 
@@ -23,6 +23,7 @@ class Download:
     parts: tuple[str, ...]  # anchors of the print view's parts; empty for the whole playbook
     subject: str  # the PDF's subject (document metadata)
     label: str  # what the reader gets, shown beside the link
+    sheet: bool = False  # printed without cover and contents (a state's one or two pages)
 
 
 def whole(ctx: PageContext) -> Download:
@@ -55,7 +56,33 @@ def downloads(ctx: PageContext) -> list[Download]:
             state_uri(s.name),
             (state_anchor(s.code),),
             f"Stories from {s.name}",
-            "this state, ready to print",
+            "this state on one sheet, ready to print",
+            sheet=True,
+        )
+        for s in printed_states(ctx)
+    ]
+    return out
+
+
+@dataclass(frozen=True)
+class PacketLink:
+    page: str  # the src_uri of the page that links to the "Make a packet" form
+    parts: tuple[str, ...]  # the parts ticked when it opens
+    label: str
+
+
+def packet_links(ctx: PageContext) -> list[PacketLink]:
+    """The home page, each theme page and each state page link to the "Make a packet" form
+    (the print view), with their own part already ticked."""
+    extras = (GLOSSARY,) if ctx.pb.terms else ()  # ticked, as on the form itself
+    out = [PacketLink("index.md", (), "Print the playbook, or make a packet for a meeting")]
+    out += [
+        PacketLink(theme_uri(t.id), (theme_anchor(t.id), *extras), "Make a packet with this theme")
+        for t in ctx.pb.themes.values()
+    ]
+    out += [
+        PacketLink(
+            state_uri(s.name), (state_anchor(s.code), *extras), "Make a packet with this state"
         )
         for s in printed_states(ctx)
     ]

@@ -1,5 +1,6 @@
-"""Policy priorities (the playbook's Figure 2): an overview, a page per policy area with the
-stories and states behind it, and a matrix of policy areas × states linking to the stories."""
+"""Policy areas, the shared policy priorities (the playbook's Figure 2): an overview, a page
+per policy area with the stories and states behind it, and a matrix of policy areas × states
+linking to the stories. An area without a story yet is shown as such, in a lighter way."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.content.model import PolicyArea, State
-from macros.pages.blocks import story_view
+from macros.pages.blocks import story_card
 from macros.pages.common import (
     GeneratedPage,
     PageContext,
@@ -18,7 +19,7 @@ from macros.pages.common import (
     policy_area_uri,
     render,
     state_uri,
-    theme_uri,
+    story_uri,
 )
 from macros.pages.states import has_content
 from macros.pages.urls import href
@@ -34,7 +35,7 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
         return []
     edit = areas[0].origin.file
     return [
-        GeneratedPage(INDEX_URI, index_page(ctx), edit, nav_title="All policy areas"),
+        GeneratedPage(INDEX_URI, index_page(ctx), edit, nav_title="Policy areas"),
         GeneratedPage(MATRIX_URI, matrix_page(ctx), edit, nav_title="Policy areas by state"),
     ] + [
         GeneratedPage(policy_area_uri(a.id), area_page(ctx, a), a.origin.file, nav_title=a.name)
@@ -91,11 +92,8 @@ def area_page(ctx: PageContext, area: PolicyArea) -> str:
         area=area,
         area_count=len(pb.policy_areas),
         states=states,
-        stories=[story_view(ctx, s, uri) for s in stories],
-        story_themes=[
-            page_link(pb.themes[s.theme].title, uri, theme_uri(s.theme)) for s in stories
-        ],
-        matrix=page_link("All policy areas by state", uri, MATRIX_URI),
+        stories=[story_card(ctx, s, uri) for s in stories],
+        matrix=page_link("Policy areas by state", uri, MATRIX_URI),
     )
 
 
@@ -131,15 +129,13 @@ def matrix_table(ctx: PageContext) -> str:
         if any(story.policy_areas for story in pb.stories_for("state", s.code))
     ]
     rows = []
-    for area in pb.policy_areas.values():
+    for area in areas_with_stories(ctx):  # a row without a dot says nothing: listed below
         cells = []
         for state in states:
             cells.append(
                 [
                     MatrixLink(
-                        checked_target(
-                            href(MATRIX_URI, theme_uri(story.theme), f"story-{story.id}")
-                        ),
+                        checked_target(href(MATRIX_URI, story_uri(story.id))),
                         story.title,
                         f"{story.title} ({state.name}, {area.name})",
                     )
@@ -165,10 +161,20 @@ def matrix_table(ctx: PageContext) -> str:
     )
 
 
+def areas_with_stories(ctx: PageContext) -> list[PolicyArea]:
+    return [a for a in ctx.pb.policy_areas.values() if ctx.pb.stories_for("policy_area", a.id)]
+
+
 def matrix_page(ctx: PageContext) -> str:
+    with_stories = {a.id for a in areas_with_stories(ctx)}
     return render(
         ctx,
         "matrix.md.j2",
-        index=page_link("All policy areas", MATRIX_URI, INDEX_URI),
+        index=page_link("Policy areas", MATRIX_URI, INDEX_URI),
         table_html=Markup(matrix_table(ctx)),
+        empty=[
+            page_link(a.name, MATRIX_URI, policy_area_uri(a.id))
+            for a in ctx.pb.policy_areas.values()
+            if a.id not in with_stories
+        ],
     )

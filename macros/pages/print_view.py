@@ -3,7 +3,7 @@
     print_page(ctx) -> Markdown of print/index.md
 
 A cover, the contents, every theme (the theme pages' own Markdown), a section per state, the
-policy priorities, the resources and the glossary. Each part starts with a heading of class
+policy areas, the resources and the glossary. Each part starts with a heading of class
 `pb-chapter` whose id is the part's anchor (`pb-theme-<id>`, `pb-state-<code>`, …): print
 CSS starts each on a new page, and `assets/javascripts/print.js` keeps only the parts named
 in the address (`?part=pb-theme-x&part=pb-state-ks`) to make a convening packet.
@@ -18,16 +18,30 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from macros.content.model import State, Theme
 from macros.pages import reference, themes
-from macros.pages.blocks import quote_block, resource_anchor, story_block
+from macros.pages.blocks import (
+    QuoteView,
+    ResourceView,
+    StoryView,
+    quote_view,
+    resource_anchor,
+    resource_view,
+    story_view,
+)
 from macros.pages.common import (
     GLOSSARY_URI,
     RESOURCES_URI,
     PageContext,
+    PageLink,
     link,
+    page_link,
     policy_area_uri,
+    render,
     state_uri,
     theme_uri,
     with_class,
@@ -35,7 +49,8 @@ from macros.pages.common import (
 from macros.pages.policy_areas import MATRIX_URI, matrix_table
 from macros.pages.states import STATES_INDEX_URI, has_content, map_block, state_resources
 from macros.pages.urls import page_url
-from macros.render.markdown import html_text, link_target, md_text, yaml_string
+from macros.render.markdown import html_text, md_text, yaml_string
+from macros.render.qr import qr_svg
 
 PRINT_URI = "print/index.md"
 COVER, CONTENTS, STATES = "pb-cover", "pb-contents", "pb-states"
@@ -160,7 +175,7 @@ def contents(ctx: PageContext, states: list[State]) -> str:
         out.append(f"- {link('States', '#' + STATES)}")
         out += [f"    - {link(s.name, '#' + state_anchor(s.code))}" for s in states]
     if pb.policy_areas:
-        out.append(f"- {link('Policy priorities', '#' + POLICY)}")
+        out.append(f"- {link('Policy areas', '#' + POLICY)}")
     if pb.resources:
         out.append(f"- {link('Resources', '#' + RESOURCES)}")
     if pb.terms:
@@ -169,66 +184,159 @@ def contents(ctx: PageContext, states: list[State]) -> str:
     return "\n".join(out)
 
 
-def theme_chapter(ctx: PageContext, theme: Theme) -> str:
+_STORY_HEADING = re.compile(r"^#+ .* \{ #story-([a-z0-9-]+) \}$", re.M)
+
+
+def theme_chapter(ctx: PageContext, theme: Theme, site_url: str = "") -> str:
     strategies = ctx.pb.ordered_strategies(theme)
     global_ids = {s.id for s in strategies}
     global_ids |= {f"{s.id}-{part}" for s in strategies for part in ("stories", "quotes")}
     page = themes.theme_page(ctx, theme)
     global_ids |= {i for i in _HEADING_ID.findall(page) if i.startswith(("story-", "quote-"))}
+    if site_url:
+        # Under each story's heading, its own page online: address and QR code.
+        def with_address(match: re.Match) -> str:
+            where = online(story_address(site_url, match.group(1)))
+            block = render(ctx, "print_online.md.j2", online=where).strip()
+            return f"{match.group(0)}\n\n{block}\n"
+
+        page = _STORY_HEADING.sub(with_address, page)
     return as_chapter(page, theme_anchor(theme.id), global_ids)
 
 
-def state_chapter(ctx: PageContext, state: State) -> str:
-    """A state's stories in full (a state's packet must stand on its own) and its quotes."""
+@dataclass(frozen=True)
+class Online:
+    """Where something is on the web, for paper: the address, shortened to read, and a QR
+    code to scan."""
+
+    address: str
+    shown: str
+    qr: Markup
+
+
+def short_address(url: str, limit: int = 48) -> str:
+    """The address as a reader types it (no scheme, no www., no final slash); a long one
+    keeps its host and the end of its path, the QR code holding the whole."""
+    text = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+    if len(text) <= limit:
+        return text
+    host, _, path = text.partition("/")
+    last = path.rsplit("/", 1)[-1]
+    return f"{host}/…/{last[:23] + '…' if len(last) > 24 else last}"
+
+
+def online(url: str | None) -> Online | None:
+    return Online(url, short_address(url), qr_svg(url)) if url else None
+
+
+def story_address(site_url: str, story_id: str) -> str | None:
+    """A story's own page on the published site (stories/<id>/), when its address is known."""
+    return f"{site_url.rstrip('/')}/stories/{story_id}/" if site_url else None
+
+
+@dataclass(frozen=True)
+class PrintedStory:
+    view: StoryView
+    anchor: str
+    online: Online | None
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    theme: PageLink
+    anchor: str
+    stories: list[PrintedStory]
+
+
+@dataclass(frozen=True)
+class PrintedResource:
+    resource: ResourceView
+    anchor: str
+    related: list[PageLink]
+    online: Online | None
+
+
+@dataclass(frozen=True)
+class StateSheet:
+    name: str
+    anchor: str
+    cohorts: str
+    groups: list[StoryGroup]
+    quotes: list[QuoteView]
+    resources: list[PrintedResource]
+    quotes_anchor: str
+    resources_anchor: str
+
+
+def printed_resource(ctx: PageContext, resource, anchor: str, related=()) -> PrintedResource:
+    view = resource_view(resource, PRINT_URI)
+    return PrintedResource(view, anchor, list(related), online(resource.url))
+
+
+def state_chapter(ctx: PageContext, state: State, site_url: str = "") -> str:
+    """A state on one sheet: its stories as summaries with their addresses (told in full
+    under their themes), its quotes and resources. Its ids take the state's prefix, since
+    stories and quotes also appear under their themes."""
     pb, anchor = ctx.pb, state_anchor(state.code)
-    out = [f"## {md_text(state.name)} {{ #{anchor} .pb-chapter }}\n"]
-    cohorts = [pb.cohorts[c].name for c in state.cohorts if c in pb.cohorts]
-    if cohorts:
-        out.append(with_class(f"Cohort: {md_text(', '.join(cohorts))}", "pb-story-meta"))
     stories = pb.stories_for("state", state.code)
+    groups = []
     for theme in pb.themes.values():
         in_theme = [s for s in stories if s.theme == theme.id]
         if in_theme:
-            target = theme_uri(theme.id)
-            out.append(f"### {link(theme.title, '../' + target)} {{ #{anchor}-{theme.id} }}\n")
-            out += [story_block(ctx, story, PRINT_URI) for story in in_theme]
-    quotes = pb.quotes_for("state", state.code)
-    if quotes:
-        out.append(f"### In their words {{ #{anchor}-quotes }}\n")
-        out += [quote_block(ctx, quote, PRINT_URI) for quote in quotes]
-    resources = state_resources(ctx, state)
-    if resources:
-        out.append(f"### Resources {{ #{anchor}-resources }}\n")
-        out += [resource_line(resource) for resource in resources]
-        out.append("")
-    # Stories and quotes also appear under their theme: here their ids take the state's.
-    return re.sub(r"\{ #(story|quote)-", rf"{{ #{anchor}-\1-", "\n".join(out))
+            printed = [
+                PrintedStory(
+                    story_view(ctx, story, PRINT_URI),
+                    f"{anchor}-story-{story.id}",
+                    online(story_address(site_url, story.id)),
+                )
+                for story in in_theme
+            ]
+            link = page_link(theme.title, PRINT_URI, theme_uri(theme.id))
+            groups.append(StoryGroup(link, f"{anchor}-{theme.id}", printed))
+    quotes = [quote_view(ctx, q, PRINT_URI) for q in pb.quotes_for("state", state.code)]
+    resources = [
+        printed_resource(ctx, r, f"{anchor}-{resource_anchor(r.id)}")
+        for r in state_resources(ctx, state)
+    ]
+    sheet = StateSheet(
+        name=state.name,
+        anchor=anchor,
+        cohorts=", ".join(pb.cohorts[c].name for c in state.cohorts if c in pb.cohorts),
+        groups=groups,
+        quotes=quotes,
+        resources=resources,
+        quotes_anchor=f"{anchor}-quotes",
+        resources_anchor=f"{anchor}-resources",
+    )
+    markdown = render(ctx, "print_state.md.j2", sheet=sheet)
+    # A quote also appears under its theme: here its id takes the state's.
+    return re.sub(r"\{ #quote-", rf"{{ #{anchor}-quote-", markdown)
 
 
-def resource_line(resource) -> str:
-    if resource.url:
-        line = f"- {link(resource.title, link_target(resource.url))}"
-    else:
-        line = f"- {md_text(resource.title)} *(link not yet available)*"
-    return line + (f": {md_text(resource.description)}" if resource.description else "")
+def resources_chapter(ctx: PageContext) -> str:
+    entries = [
+        printed_resource(ctx, r, resource_anchor(r.id), reference.related(ctx, r))
+        for r in ctx.pb.resources.values()
+    ]
+    return render(ctx, "print_resources.md.j2", anchor=RESOURCES, resources=entries)
 
 
-def states_chapter(ctx: PageContext, states: list[State]) -> str:
+def states_chapter(ctx: PageContext, states: list[State], site_url: str = "") -> str:
     """The states' map (in a packet, print.js keeps only the heading), then each state."""
     tile_map = localize_html_links(map_block(ctx, states), STATES_INDEX_URI, page_anchors(ctx))
     intro = [
         f"# States {{ #{STATES} .pb-chapter }}\n",
-        "What each state's associations did, state by state: their stories in full, what "
-        "their teams said and where to read more.\n",
+        "What each state's associations did, state by state: their stories, what their "
+        "teams said and where to read more.\n",
         tile_map,
     ]
-    return "\n".join(intro + [state_chapter(ctx, state) for state in states])
+    return "\n".join(intro + [state_chapter(ctx, state, site_url) for state in states])
 
 
 def policy_chapter(ctx: PageContext) -> str:
     pb = ctx.pb
     out = [
-        f"# Policy priorities {{ #{POLICY} .pb-chapter }}\n",
+        f"# Policy areas {{ #{POLICY} .pb-chapter }}\n",
         "The policy areas that primary care and behavioral health associations named as "
         "shared priorities, and the stories that worked on each.\n",
         f"\n{localize_html_links(matrix_table(ctx), MATRIX_URI, page_anchors(ctx))}\n",
@@ -245,29 +353,52 @@ def policy_chapter(ctx: PageContext) -> str:
     return "\n".join(out)
 
 
-def print_page(ctx: PageContext) -> str:
+@dataclass(frozen=True)
+class PacketChoice:
+    anchor: str
+    label: str
+
+
+def packet_form(ctx: PageContext, states: list[State]) -> str:
+    """The "Make a packet" form, above the cover (on screen only)."""
+    themes = [
+        PacketChoice(theme_anchor(t.id), f"{t.order}. {t.title}") for t in ctx.pb.themes.values()
+    ]
+    chosen_states = [PacketChoice(state_anchor(s.code), s.name) for s in states]
+    form = render(
+        ctx,
+        "print_packet_form.html.j2",
+        themes=themes,
+        states=chosen_states,
+        glossary=GLOSSARY if ctx.pb.terms else None,
+    )
+    return form.strip() + "\n"
+
+
+def print_page(ctx: PageContext, site_url: str = "") -> str:
+    """The print view's Markdown; `site_url` (mkdocs.yml), when set, puts the address of each
+    story's page online, with a QR code, under it."""
     pb = ctx.pb
     states = printed_states(ctx)
     parts = [
         "---",
-        f"title: {yaml_string(pb.info.title + ' (print edition)')}",
-        f"description: {yaml_string('The whole playbook on one page, to print or save as PDF')}",
+        f"title: {yaml_string(pb.info.title + ': print or make a packet')}",
+        f"description: {yaml_string('The whole playbook, or a packet of its parts, to print')}",
         "hide: [navigation, toc]",
         "search:\n  exclude: true",  # everything here is already on the other pages
         "pb_print_view: true",
         "---\n",
+        packet_form(ctx, states),
         cover(ctx),
         contents(ctx, states),
-        *(theme_chapter(ctx, theme) for theme in pb.themes.values()),
+        *(theme_chapter(ctx, theme, site_url) for theme in pb.themes.values()),
     ]
     if states:
-        parts.append(states_chapter(ctx, states))
+        parts.append(states_chapter(ctx, states, site_url))
     if pb.policy_areas:
         parts.append(policy_chapter(ctx))
     if pb.resources:
-        # Stories point to a resource by its anchor: keep those ids as they are.
-        cited = {resource_anchor(r) for r in pb.resources}
-        parts.append(as_chapter(reference.resources_page(ctx), RESOURCES, keep_ids=cited))
+        parts.append(resources_chapter(ctx))
     if pb.terms:
         parts.append(as_chapter(reference.glossary_page(ctx), GLOSSARY))
     return localize_links("\n".join(parts), page_anchors(ctx))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
-from macros.content.model import Resource
+from macros.content.model import Resource, Term
 from macros.pages.blocks import ResourceView, resource_view
 from macros.pages.common import (
     GLOSSARY_URI,
@@ -15,6 +16,7 @@ from macros.pages.common import (
     page_link,
     render,
     state_uri,
+    story_uri,
     theme_uri,
 )
 
@@ -44,8 +46,24 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     return out
 
 
+@dataclass(frozen=True)
+class Letter:
+    letter: str  # "A"…"Z", or "#" for terms that start with another character
+    terms: list[Term]  # alphabetical; empty: the index shows the letter without a link
+
+
+def glossary_letters(terms: list[Term]) -> list[Letter]:
+    """The terms from A to Z, by their first letter; every letter of the alphabet is listed
+    so that the index keeps its shape, "#" last for terms starting otherwise."""
+    groups: dict[str, list[Term]] = {letter: [] for letter in string.ascii_uppercase}
+    for term in sorted(terms, key=lambda t: (t.term.casefold(), t.id)):
+        first = term.term[:1].upper()
+        groups.setdefault(first if first in groups else "#", []).append(term)
+    return [Letter(letter, found) for letter, found in groups.items()]
+
+
 def glossary_page(ctx: PageContext) -> str:
-    return render(ctx, "glossary.md.j2", terms=list(ctx.pb.terms.values()))
+    return render(ctx, "glossary.md.j2", letters=glossary_letters(list(ctx.pb.terms.values())))
 
 
 def related(ctx: PageContext, resource: Resource) -> list[PageLink]:
@@ -54,7 +72,7 @@ def related(ctx: PageContext, resource: Resource) -> list[PageLink]:
         [page_link(pb.states[c].name, uri, state_uri(pb.states[c].name)) for c in resource.states]
         + [page_link(pb.themes[t].title, uri, theme_uri(t)) for t in resource.themes]
         + [
-            page_link(story.title, uri, theme_uri(story.theme), f"story-{story.id}")
+            page_link(story.title, uri, story_uri(story.id))
             for story in pb.stories_for("resource", resource.id)
         ]
     )

@@ -13,11 +13,11 @@ from markupsafe import Markup
 from macros.content.model import Resource, State
 from macros.pages import tile_map
 from macros.pages.blocks import (
-    StoryView,
+    StoryCardView,
     quote_view,
     resource_view,
     source_ref,
-    story_view,
+    story_card,
 )
 from macros.pages.common import (
     GeneratedPage,
@@ -39,7 +39,7 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     if not states:
         return []
     edit = next(iter(ctx.pb.states.values())).origin.file
-    index = GeneratedPage(STATES_INDEX_URI, index_page(ctx, states), edit, nav_title="All states")
+    index = GeneratedPage(STATES_INDEX_URI, index_page(ctx, states), edit, nav_title="States")
     return [index] + [
         GeneratedPage(state_uri(s.name), state_page(ctx, s), s.origin.file, nav_title=s.name)
         for s in states
@@ -107,10 +107,7 @@ def map_block(ctx: PageContext, with_pages: list[State]) -> str:
     tiles = []
     for state in pb.states.values():
         if state.code in linked:
-            stories = len(pb.stories_for("state", state.code))
-            label = ", ".join(
-                [f"{state.name}: {plural(stories, 'story', 'stories')}"] + cohort_names(ctx, state)
-            )
+            label = tile_label(ctx, state)
             url = href(STATES_INDEX_URI, state_uri(state.name))
             tiles.append(
                 tile_map.Tile(state.code, state.name, url, label, tile_map.style_key(state.cohorts))
@@ -118,27 +115,47 @@ def map_block(ctx: PageContext, with_pages: list[State]) -> str:
         else:
             tiles.append(
                 tile_map.Tile(
-                    state.code, state.name, None, f"{state.name}: no stories yet", "empty"
+                    state.code,
+                    state.name,
+                    None,
+                    f"{state.code} {state.name}: not in the playbook yet",
+                    "empty",
                 )
             )
     used = {t.style for t in tiles}
+    # The legend claims only what the data records: a state's grantee cohort (state.cohorts),
+    # or that the playbook has something about it from another source, or nothing yet.
     entries = [
-        tile_map.LegendEntry(f"cohort-{c.id}", f"{c.name} ({c.years})")
+        tile_map.LegendEntry(f"cohort-{c.id}", f"Delta Center {c.name} ({c.years})")
         for c in pb.cohorts.values()
         if f"cohort-{c.id}" in used
     ]
-    if "no-cohort" in used:
-        entries.append(tile_map.LegendEntry("no-cohort", "Has a page; cohort not recorded"))
+    if "other" in used:
+        entries.append(
+            tile_map.LegendEntry("other", "In the playbook, not recorded as a Delta Center grantee")
+        )
     if "empty" in used:
-        entries.append(tile_map.LegendEntry("empty", "No stories yet"))
+        entries.append(tile_map.LegendEntry("empty", "Not in the playbook yet"))
     cohort_ids = list(pb.cohorts)
     return (
         '\n<figure class="pb-tile-figure">'
-        + tile_map.svg(tiles, cohort_ids, "Map of US states; states with a page are links")
+        + tile_map.svg(tiles, cohort_ids, "Map of US states; the states in the playbook are links")
         + "<figcaption>"
         + tile_map.legend(entries, cohort_ids)
         + "</figcaption></figure>\n"
     )
+
+
+def tile_label(ctx: PageContext, state: State) -> str:
+    """A linked tile's accessible name: the visible code first (WCAG 2.5.3), then what the
+    state has: "KS Kansas: 4 stories; Delta Center Phase 2 grantees"."""
+    pb = ctx.pb
+    has = [plural(len(pb.stories_for("state", state.code)), "story", "stories")]
+    quotes = len(pb.quotes_for("state", state.code))
+    if quotes:
+        has.append(plural(quotes, "quote", "quotes"))
+    cohorts = [f"Delta Center {name}" for name in cohort_names(ctx, state)]
+    return f"{state.code} {state.name}: " + "; ".join([", ".join(has), *cohorts])
 
 
 # A state's page --------------------------------------------------------------------------
@@ -148,7 +165,7 @@ def map_block(ctx: PageContext, with_pages: list[State]) -> str:
 class ThemeStories:
     theme: PageLink
     id: str
-    stories: list[StoryView]
+    stories: list[StoryCardView]
 
 
 def standing_text(ctx: PageContext, state: State) -> str:
@@ -181,7 +198,11 @@ def state_page(ctx: PageContext, state: State) -> str:
     stories = pb.stories_for("state", state.code)
     themes = []
     for theme in pb.themes.values():
-        in_theme = [story_view(ctx, s, uri) for s in stories if s.theme == theme.id]
+        in_theme = [
+            story_card(ctx, s, uri, except_state=state.code, with_theme=False)
+            for s in stories
+            if s.theme == theme.id
+        ]
         if in_theme:
             themes.append(
                 ThemeStories(page_link(theme.title, uri, theme_uri(theme.id)), theme.id, in_theme)
@@ -191,7 +212,6 @@ def state_page(ctx: PageContext, state: State) -> str:
         "state.md.j2",
         state=state,
         story_count=len(stories),
-        cohorts=", ".join(cohort_names(ctx, state)),
         standing=standing_text(ctx, state),
         associations_source=source_ref(ctx, state.associations_source, uri)
         if state.associations

@@ -1,4 +1,9 @@
-"""The story index: every story as a card, with filters by theme, state, policy area and cohort.
+"""The stories: a page per story, and the index of every story as a card, with filters by
+theme, state, policy area and cohort.
+
+A story's page (`stories/<story-id>/`) is its stable address, to share, bookmark and cite:
+its states, theme, key strategy, policy areas, source and resources, stories like it, and a
+citation line.
 
 Without JavaScript the whole list shows and the filter form stays hidden. With it
 (overrides/assets/javascripts/story-filters.js), the filters narrow the list at once, show the
@@ -10,16 +15,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.content.model import Story
-from macros.pages.blocks import StoryView, story_view
+from macros.pages.blocks import (
+    ResourceView,
+    StoryCardView,
+    StoryView,
+    resource_view,
+    source_ref,
+    story_card,
+    story_view,
+)
 from macros.pages.common import (
     STORIES_URI,
     GeneratedPage,
     PageContext,
-    PageLink,
     page_link,
     render,
+    story_uri,
     theme_uri,
 )
+from macros.pages.urls import page_url
+
+MORE_LIKE_THIS = 4  # "more stories like this" on a story's page
 
 
 def pages(ctx: PageContext) -> list[GeneratedPage]:
@@ -27,7 +43,10 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     if not stories:
         return []
     return [
-        GeneratedPage(STORIES_URI, index_page(ctx), stories[0].origin.file, nav_title="All stories")
+        GeneratedPage(STORIES_URI, index_page(ctx), stories[0].origin.file, nav_title="Stories")
+    ] + [
+        GeneratedPage(story_uri(s.id), story_page(ctx, s), s.origin.file, nav_title=s.title)
+        for s in stories
     ]
 
 
@@ -42,18 +61,13 @@ def story_cohorts(ctx: PageContext, story: Story) -> list[str]:
 class Filter:
     name: str
     label: str
-    options: list[tuple[str, str]]  # (value, text)
-
-
-@dataclass(frozen=True)
-class StoryCard:
-    story: StoryView
-    theme: PageLink
-    data: dict[str, str]  # data-* attributes the filters read
+    options: list[tuple[str, str, bool]]  # (value, text, has stories)
 
 
 def filters(ctx: PageContext) -> list[Filter]:
-    """The filters, with only the values that some story has."""
+    """The filters. Themes and policy areas are the playbook's own structure: all are
+    offered, those without a story yet greyed out and saying so. States and cohorts are
+    offered where some story has them."""
     pb, stories = ctx.pb, list(ctx.pb.stories.values())
     used_states = {c for s in stories for c in s.states}
     used_areas = {a for s in stories for a in s.policy_areas}
@@ -61,40 +75,99 @@ def filters(ctx: PageContext) -> list[Filter]:
     used_themes = {s.theme for s in stories}
     return [
         Filter(
-            "theme", "Theme", [(t.id, t.title) for t in pb.themes.values() if t.id in used_themes]
+            "theme",
+            "Theme",
+            [(t.id, t.title, t.id in used_themes) for t in pb.themes.values()],
         ),
         Filter(
             "state",
             "State",
-            [(s.code, s.name) for s in pb.states.values() if s.code in used_states],
+            [(s.code, s.name, True) for s in pb.states.values() if s.code in used_states],
         ),
         Filter(
             "area",
             "Policy area",
-            [(a.id, a.name) for a in pb.policy_areas.values() if a.id in used_areas],
+            [(a.id, a.name, a.id in used_areas) for a in pb.policy_areas.values()],
         ),
         Filter(
             "cohort",
             "Cohort",
-            [(c.id, c.name) for c in pb.cohorts.values() if c.id in used_cohorts],
+            [(c.id, c.name, True) for c in pb.cohorts.values() if c.id in used_cohorts],
         ),
     ]
 
 
-def card(ctx: PageContext, story: Story) -> StoryCard:
-    theme = ctx.pb.themes[story.theme]
-    return StoryCard(
-        story_view(ctx, story, STORIES_URI),
-        page_link(theme.title, STORIES_URI, theme_uri(theme.id)),
-        {
-            "theme": story.theme,
-            "state": " ".join(story.states),
-            "area": " ".join(story.policy_areas),
-            "cohort": " ".join(story_cohorts(ctx, story)),
-        },
-    )
+def card(ctx: PageContext, story: Story) -> StoryCardView:
+    data = {
+        "theme": story.theme,
+        "state": " ".join(story.states),
+        "area": " ".join(story.policy_areas),
+        "cohort": " ".join(story_cohorts(ctx, story)),
+    }
+    return story_card(ctx, story, STORIES_URI, data=data)
 
 
 def index_page(ctx: PageContext) -> str:
     cards = [card(ctx, story) for story in ctx.pb.stories.values()]
     return render(ctx, "stories.md.j2", filters=filters(ctx), cards=cards)
+
+
+# A story's own page ----------------------------------------------------------------------
+
+
+def like_this(ctx: PageContext, story: Story) -> list[Story]:
+    """Other stories that share the most with this one: the same key strategy counts most,
+    then each shared policy area or state, then the same theme; ties in the data's order."""
+    scored = []
+    for position, other in enumerate(ctx.pb.stories.values()):
+        if other.id == story.id:
+            continue
+        score = 3 * bool(story.strategy and other.strategy == story.strategy)
+        score += 2 * len(set(story.policy_areas) & set(other.policy_areas))
+        score += 2 * len(set(story.states) & set(other.states))
+        score += other.theme == story.theme
+        if score:
+            scored.append((-score, position, other))
+    return [other for _, _, other in sorted(scored, key=lambda item: item[:2])][:MORE_LIKE_THIS]
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    playbook: str
+    version: str
+    publisher: str
+    date: str
+    url: str  # "" when the site's address is not configured
+
+
+def citation(ctx: PageContext, story: Story) -> Citation:
+    info = ctx.pb.info
+    url = ctx.site_url.rstrip("/") + "/" + page_url(story_uri(story.id)) if ctx.site_url else ""
+    return Citation(
+        story.title,
+        info.title,
+        info.version,
+        info.publisher,
+        f"{info.date:%B} {info.date.day}, {info.date.year}",
+        url,
+    )
+
+
+def story_page(ctx: PageContext, story: Story) -> str:
+    pb, uri = ctx.pb, story_uri(story.id)
+    view: StoryView = story_view(ctx, story, uri)
+    theme = pb.themes[story.theme]
+    resources: list[ResourceView] = [resource_view(pb.resources[r], uri) for r in story.resources]
+    more: list[StoryCardView] = [story_card(ctx, s, uri) for s in like_this(ctx, story)]
+    return render(
+        ctx,
+        "story.md.j2",
+        story=view,
+        theme=page_link(theme.title, uri, theme_uri(theme.id)),
+        resources=resources,
+        source=source_ref(ctx, story.source, uri, story.locator),
+        more=more,
+        all_stories=page_link("All stories", uri, STORIES_URI),
+        cite=citation(ctx, story),
+    )

@@ -8,11 +8,11 @@ from macros.content.model import Strategy, Theme
 from macros.pages.blocks import (
     QuoteView,
     SourceRef,
-    StoryView,
+    StoryCardView,
     quote_view,
     resource_view,
     source_ref,
-    story_view,
+    story_card,
 )
 from macros.pages.common import (
     GeneratedPage,
@@ -28,7 +28,7 @@ from macros.pages.common import (
 class StrategySection:
     strategy: Strategy
     toc: PageLink  # its line in the list of key strategies
-    stories: list[StoryView]
+    stories: list[StoryCardView]
     quotes: list[QuoteView]
     source: SourceRef  # the theme's source, at the strategy's passage
 
@@ -47,11 +47,15 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
 
 def theme_page(ctx: PageContext, theme: Theme) -> str:
     pb, uri = ctx.pb, theme_uri(theme.id)
+
+    def card(story) -> StoryCardView:
+        return story_card(ctx, story, uri, with_theme=False)
+
     sections = [
         StrategySection(
             strategy,
             in_page(strategy.title, strategy.id),
-            [story_view(ctx, s, uri) for s in pb.stories_for("strategy", strategy.id)],
+            [card(s) for s in pb.stories_for("strategy", strategy.id)],
             [quote_view(ctx, q, uri) for q in pb.quotes_for("strategy", strategy.id)],
             source_ref(ctx, theme.source, uri, strategy.locator),
         )
@@ -63,7 +67,7 @@ def theme_page(ctx: PageContext, theme: Theme) -> str:
         theme=theme,
         theme_count=len(pb.themes),
         strategies=sections,
-        loose_stories=[story_view(ctx, s, uri) for s in pb.theme_stories_without_strategy(theme)],
+        loose_stories=[card(s) for s in pb.theme_stories_without_strategy(theme)],
         loose_quotes=[quote_view(ctx, q, uri) for q in pb.theme_quotes_without_strategy(theme)],
         resources=[resource_view(r, uri) for r in pb.resources_for("theme", theme.id)],
         source=source_ref(ctx, theme.source, uri, theme.locator),

@@ -38,8 +38,10 @@ STYLES = (
     ("#8a3b12", "crosshatch"),  # rust, cross-hatch
     ("#2f4b7c", "bars"),  # navy, vertical bars
 )
-NO_COHORT = ("#3d4451", "plain")  # slate, no pattern: stories, cohort not known
-EMPTY_FILL, EMPTY_TEXT = "#e6e8eb", "#4a5058"  # contrast 6.9:1
+# A state in the playbook that is not a recorded grantee: a light tile with a dark outline,
+# unlike the filled grantee tiles. Dark label: contrast 10.9:1.
+OTHER_FILL, OTHER_TEXT, OTHER_STROKE = "#dcebf5", "#123449", "#2c6a93"
+EMPTY_FILL, EMPTY_TEXT = "#eef0f2", "#4a5058"  # nothing in the playbook yet: 7.4:1
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,8 @@ class Tile:
     code: str
     name: str
     url: str | None  # the state's page, when it has one
-    label: str  # the accessible name: "Kansas: 4 stories, Phase 2 grantees"
-    style: str  # a key of the legend ("cohort-<id>", "no-cohort" or "empty")
+    label: str  # the accessible name, starting with the visible code: "KS Kansas: 4 stories…"
+    style: str  # a key of the legend ("cohort-<id>", "other" or "empty")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class LegendEntry:
 
 
 def style_key(cohorts: list[str]) -> str:
-    return f"cohort-{cohorts[0]}" if cohorts else "no-cohort"
+    return f"cohort-{cohorts[0]}" if cohorts else "other"
 
 
 def _patterns(styles: dict[str, tuple[str, str]]) -> str:
@@ -80,9 +82,7 @@ def _patterns(styles: dict[str, tuple[str, str]]) -> str:
 
 def styles_for(cohort_ids: list[str]) -> dict[str, tuple[str, str]]:
     """Fill colour and pattern of each legend key, cohorts in the data's order."""
-    styles = {f"cohort-{c}": STYLES[i % len(STYLES)] for i, c in enumerate(cohort_ids)}
-    styles["no-cohort"] = NO_COHORT
-    return styles
+    return {f"cohort-{c}": STYLES[i % len(STYLES)] for i, c in enumerate(cohort_ids)}
 
 
 def _tile_svg(tile: Tile, row: int, col: int, styles: dict[str, tuple[str, str]]) -> str:
@@ -93,6 +93,18 @@ def _tile_svg(tile: Tile, row: int, col: int, styles: dict[str, tuple[str, str]]
             f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{EMPTY_FILL}"/>'
             f'<text x="{x + TILE / 2}" y="{y + TILE / 2 + 5}" fill="{EMPTY_TEXT}">'
             f"{html_text(tile.code)}</text></g>"
+        )
+    if tile.style == "other":
+        return (
+            f'<a class="pb-tile pb-tile--other" href="{html_text(tile.url)}" '
+            f'aria-label="{html_text(tile.label)}" data-state="{html_text(tile.code)}">'
+            f"<title>{html_text(tile.label)}</title>"
+            f'<rect x="{x + 1}" y="{y + 1}" width="{TILE - 2}" height="{TILE - 2}" rx="4" '
+            f'fill="{OTHER_FILL}" stroke="{OTHER_STROKE}" stroke-width="2"/>'
+            f'<text x="{x + TILE / 2}" y="{y + TILE / 2 + 5}" fill="{OTHER_TEXT}">'
+            f"{html_text(tile.code)}</text>"
+            f'<rect class="pb-tile__focus" x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4"/>'
+            f"</a>"
         )
     fill = styles[tile.style][0]
     # The label sits on solid colour; the cohort's pattern fills a band under it.
@@ -143,6 +155,11 @@ def legend(entries: list[LegendEntry], cohort_ids: list[str]) -> str:
     for entry in entries:
         if entry.style == "empty":
             swatch = f'<rect width="28" height="28" rx="3" fill="{EMPTY_FILL}" stroke="#767676"/>'
+        elif entry.style == "other":
+            swatch = (
+                f'<rect x="1" y="1" width="26" height="26" rx="3" fill="{OTHER_FILL}" '
+                f'stroke="{OTHER_STROKE}" stroke-width="2"/>'
+            )
         else:
             fill = styles[entry.style][0]
             swatch = (

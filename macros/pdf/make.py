@@ -6,17 +6,28 @@ macros/site/publish.py and print with macros/pdf/printer.py; they call no comman
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 from macros.content.playbook import Playbook
 from macros.content.settings import data_dir_name
-from macros.pages.common import PageContext
 from macros.pages.downloads import Download, downloads
-from macros.pages.print_view import printed_states, state_anchor, theme_anchor
+from macros.pages.print_view import (
+    CONTENTS,
+    COVER,
+    GLOSSARY,
+    POLICY,
+    RESOURCES,
+    STATES,
+    printed_states,
+    state_anchor,
+    theme_anchor,
+)
+from macros.pdf import paged
 from macros.pdf.printer import Job, PdfError, Printer, chromium_path
 from macros.site import publish
 from macros.site.build_context import BuildContext
@@ -27,29 +38,6 @@ SOURCES = ("docs", "overrides", "macros", "mkdocs.yml")  # and the data folder
 
 class UsageError(PdfError):
     """A theme or state asked for that the playbook does not have: the command's mistake."""
-
-
-def packet_parts(pb: Playbook, ctx: PageContext, themes: list[str], states: list[str]):
-    """The print view's anchors for the themes and states asked for, in the playbook's order,
-    and the names of those parts. Unknown ones are an error that lists the valid ones."""
-    unknown = [t for t in themes if t not in pb.themes]
-    if unknown:
-        valid = ", ".join(pb.themes)
-        raise UsageError(f"Unknown theme: {', '.join(unknown)}. The themes are: {valid}")
-    printable = {s.code: s for s in printed_states(ctx)}
-    codes = [s.upper() for s in states]
-    unknown = [s for s, c in zip(states, codes, strict=True) if c not in printable]
-    if unknown:
-        valid = ", ".join(f"{s.code} ({s.name})" for s in printable.values())
-        raise UsageError(
-            f"Unknown state: {', '.join(unknown)}. The states with a page are: {valid}"
-        )
-    chosen_themes = [t for t in pb.themes.values() if t.id in themes]
-    chosen_states = [s for s in printable.values() if s.code in codes]
-    anchors = [theme_anchor(t.id) for t in chosen_themes]
-    anchors += [state_anchor(s.code) for s in chosen_states]
-    names = [t.title for t in chosen_themes] + [s.name for s in chosen_states]
-    return tuple(anchors), names
 
 
 def is_up_to_date(project: Path, site: Path) -> bool:
@@ -74,7 +62,7 @@ def build_into(context: BuildContext, site: Path, *, links: bool) -> None:
 
 def job_for(item: Download, pb: Playbook, site: Path) -> Job:
     title = pb.info.title if not item.parts else f"{pb.info.title}: {item.subject}"
-    return Job(site / item.path, item.parts, title, item.subject)
+    return Job(site / item.path, item.parts, title, item.subject, sheet=item.sheet)
 
 
 def print_jobs(site: Path, pb: Playbook, jobs: list[Job], published: Path | None = None) -> None:
@@ -82,12 +70,30 @@ def print_jobs(site: Path, pb: Playbook, jobs: list[Job], published: Path | None
     it replaces the old one (what the messages name)."""
     print(f"Printing {len(jobs)} PDF{'s' if len(jobs) > 1 else ''} with {chromium_path()}")
     with Printer(site, pb.info) as printer:
-        for job in jobs:
-            started = time.perf_counter()
-            pages = printer.print(job)
-            took = time.perf_counter() - started
-            path = published / job.path.relative_to(site) if published else job.path
-            print(f"Wrote {os.path.relpath(path)} ({pages} pages, {took:.1f} s)")
+        for done in printer.print_all(jobs):
+            path = published / done.job.path.relative_to(site) if published else done.job.path
+            print(f"Wrote {os.path.relpath(path)} ({done.pages} pages, {done.seconds:.1f} s)")
+
+
+PAGE_COUNTS = "print/pages.json"
+
+
+def write_page_counts(context: BuildContext, site: Path, whole_pdf: Path) -> None:
+    """print/pages.json: how many pages the cover, the contents and each part take in the
+    whole playbook as printed, for the page count of the "Make a packet" page."""
+    ctx, pb = context.pages_context, context.playbook
+    parts = [theme_anchor(t) for t in pb.themes] + [
+        state_anchor(s.code) for s in printed_states(ctx)
+    ]
+    parts += [STATES, POLICY, RESOURCES, GLOSSARY]
+    lengths = paged.part_lengths(whole_pdf.read_bytes(), [COVER, CONTENTS, *parts])
+    counts = {
+        "cover": 1,
+        "contents": math.ceil(lengths.get(CONTENTS, 1)),
+        "parts": {name: lengths[name] for name in parts if name in lengths},
+        "terms": len(pb.terms),  # a packet's glossary keeps only the terms it uses
+    }
+    (site / PAGE_COUNTS).write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n")
 
 
 def publish_with_pdfs(context: BuildContext, site: Path) -> int:
@@ -101,6 +107,7 @@ def publish_with_pdfs(context: BuildContext, site: Path) -> int:
         items = downloads(context.pages_context)
         jobs = [job_for(item, context.playbook, staging) for item in items]
         print_jobs(staging, context.playbook, jobs, published=site)
+        write_page_counts(context, staging, staging / items[0].path)
         publish.replace_site(staging, site)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)

@@ -36,9 +36,13 @@ _TAG = re.compile(r"<(/?)(a|abbr)\b([^>]*)>", re.IGNORECASE)
 _TITLE = re.compile(r'\btitle="([^"]*)"')
 
 
-def link_terms(page_html: str, term_anchors: dict[str, str], glossary_url: str) -> str:
+def link_terms(
+    page_html: str, term_anchors: dict[str, str], glossary_url: str, titles: bool = True
+) -> str:
     """Wrap each `<abbr title>` of a glossary acronym that is not already inside a link in
-    a link to its glossary entry, moving the title onto the link (one tooltip, not two)."""
+    a link to its glossary entry, moving the title onto the link (one tooltip, not two).
+    With `titles=False` the meaning is left out: on the print view, hundreds of tooltips
+    would only keep the browser busy (paper has no hover; the glossary is printed too)."""
     out, position, link_depth = [], 0, 0
     for match in _TAG.finditer(page_html):
         closing, tag = match.group(1), match.group(2).lower()
@@ -56,9 +60,10 @@ def link_terms(page_html: str, term_anchors: dict[str, str], glossary_url: str) 
         if anchor is None or title is None:
             continue
         out.append(page_html[position : match.start()])
+        meaning = f' title="{title.group(1)}"' if titles else ""
         out.append(
-            f'<a class="pb-term" href="{html.escape(glossary_url)}#{anchor}" '
-            f'title="{title.group(1)}"><abbr>{text}</abbr></a>'
+            f'<a class="pb-term" href="{html.escape(glossary_url)}#{anchor}"{meaning}>'
+            f"<abbr>{text}</abbr></a>"
         )
         position = end + len("</abbr>")
     out.append(page_html[position:])

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from macros.content.playbook import Playbook
 from macros.content.problems import ContentError
-from macros.content.settings import data_dir_name
+from macros.content.settings import data_dir_name, site_url
 from macros.content.validate import load_playbook
 from macros.pages import GeneratedPage, generate_pages, open_data
 from macros.pages.checks import page_problems
 from macros.pages.common import PageContext
-from macros.pages.downloads import Download, downloads
+from macros.pages.downloads import Download, PacketLink, downloads, packet_links
 from macros.pages.print_view import PRINT_URI, print_page
 
 
@@ -29,13 +29,14 @@ class BuildContext:
     data_dir: Path
     playbook: Playbook
     pdf_links: bool = False  # link each page's PDF (only when `playbook pdf` prints them)
+    site_url: str = ""  # where the site is published (mkdocs.yml), for addresses on paper
     pages_context: PageContext = field(init=False)
     pages: list[GeneratedPage] = field(init=False)
 
     def __post_init__(self) -> None:
         # One renderer for the whole build: the pages, the print view and the macros share
         # it, and so render each editor's text once.
-        self.pages_context = PageContext(self.playbook)
+        self.pages_context = PageContext(self.playbook, site_url(self.project))
         # What the pages need beyond the model (Markdown that renders as written, page
         # addresses and anchors of their own): checked here, so `playbook validate` too.
         problems = page_problems(self.pages_context, self.project / "docs")
@@ -56,7 +57,7 @@ class BuildContext:
     @property
     def print_view(self) -> GeneratedPage:
         """The whole playbook on one page, for print; not in the navigation."""
-        return GeneratedPage(PRINT_URI, print_page(self.pages_context), None)
+        return GeneratedPage(PRINT_URI, print_page(self.pages_context, self.site_url), None)
 
     @property
     def extra_files(self) -> dict[str, str]:
@@ -69,6 +70,12 @@ class BuildContext:
         if not self.pdf_links:
             return {}
         return {item.page: item for item in downloads(self.pages_context)}
+
+
+    @property
+    def packet_links(self) -> dict[str, PacketLink]:
+        """Each page's link to the "Make a packet" form, by the page's src_uri."""
+        return {item.page: item for item in packet_links(self.pages_context)}
 
 
 def context_for(config) -> BuildContext:

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from macros.pages.common import GLOSSARY_URI
-from macros.pages.downloads import Download
+from macros.pages.downloads import Download, PacketLink
 from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
@@ -34,14 +34,32 @@ def finish_content(
     glossary_href: str | None,
     download: Download | None = None,
     download_href: str = "",
+    packet: PacketLink | None = None,
+    print_href: str = "",
+    src_uri: str = "",
 ) -> str:
     """One page's content: each glossary acronym linked to its entry (`glossary_href`: the
-    glossary page relative to this page, None on the glossary itself), and the page's
-    "Download PDF" link when its PDF is printed."""
+    glossary page relative to this page, None on the glossary itself), the page's
+    "Download PDF" link when its PDF is printed, and its link to the "Make a packet" form
+    (`print_href`: the print view relative to this page). On the print view (`src_uri`) the
+    links carry no tooltip: hundreds of them only kept the browser busy (paper has no hover)."""
     if glossary_href is not None:
         anchors = glossary_terms.anchors(context.playbook)
-        html = glossary_terms.link_terms(html, anchors, glossary_href)
-    return html if download is None else with_download_link(html, download, download_href)
+        titles = src_uri != PRINT_URI
+        html = glossary_terms.link_terms(html, anchors, glossary_href, titles)
+    if download is not None:
+        html = with_download_link(html, download, download_href)
+    return html if packet is None else with_packet_link(html, packet, print_href)
+
+
+def with_packet_link(html: str, packet: PacketLink, print_href: str) -> str:
+    """The "Make a packet" form, opened with this page's part already ticked."""
+    query = "".join(f"{'&' if i else '?'}part={part}" for i, part in enumerate(packet.parts))
+    link = (
+        f'<p class="pb-packet-link pb-no-print"><a href="{html_text(print_href + query)}">'
+        f"{html_text(packet.label)}</a></p>\n"
+    )
+    return _under_title(html, link)
 
 
 def with_download_link(html: str, item: Download, href: str) -> str:
@@ -50,7 +68,11 @@ def with_download_link(html: str, item: Download, href: str) -> str:
         f'type="application/pdf">Download PDF</a> <span class="pb-download-what">'
         f"({html_text(item.label)})</span></p>\n"
     )
-    # Under the page title, where a reader looks for it.
+    return _under_title(html, link)
+
+
+def _under_title(html: str, link: str) -> str:
+    """Under the page title, where a reader looks for it."""
     head, found, rest = html.partition("</h1>")
     return f"{head}{found}\n{link}{rest}" if found else link + html
 
@@ -98,8 +120,9 @@ def finish_site(
             continue
         html = target.read_text(encoding="utf-8")
         download = context.downloads.get(src_uri)
+        packet = context.packet_links.get(src_uri)
 
-        def finish(match: re.Match, src_uri=src_uri, url=url, download=download) -> str:
+        def finish(match, src_uri=src_uri, url=url, download=download, packet=packet) -> str:
             body = finish_content(
                 match.group(2),
                 context,
@@ -108,6 +131,9 @@ def finish_site(
                 else relative_url(glossary_url, url),
                 download=download,
                 download_href=relative_url(download.path, url) if download else "",
+                packet=packet,
+                print_href=relative_url(page_url(PRINT_URI), url),
+                src_uri=src_uri,
             )
             return match.group(1) + body + match.group(3)
 

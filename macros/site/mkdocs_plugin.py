@@ -12,6 +12,7 @@ one BuildContext: nothing is kept in module globals.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path
 
@@ -27,10 +28,12 @@ from mkdocs.utils import get_relative_url
 from macros.content.problems import ContentError
 from macros.content.settings import DEFAULT_DATA_DIR
 from macros.pages.common import GLOSSARY_URI
+from macros.pages.footer import footer_facts
+from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
 from macros.site import csp
 from macros.site.build_context import BuildContext
-from macros.site.finish import finish_content
+from macros.site.finish import finish_content, page_url
 from macros.site.nav import NavError, expand_nav
 
 
@@ -67,10 +70,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             abbr = config.mdx_configs.setdefault("abbr", {})
             terms = glossary_terms.abbreviations(self.context.playbook)
             abbr["glossary"] = {**terms, **abbr.get("glossary", {})}
+        # The footer (overrides/partials/copyright.html) names the publisher and the date.
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        config.extra["playbook"] = footer_facts(self.context.playbook.info, epoch)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         context = self._context()
+        context.site_url = config.site_url or ""  # printed addresses and QR codes
         for name, content in context.extra_files.items():  # open data, on every build
             files.append(File.generated(config, name, content=content))
         docs_prefix = posixpath.relpath(config.docs_dir, context.project).replace("\\", "/")
@@ -103,12 +110,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if glossary is not None and page.file.src_uri != GLOSSARY_URI:
             glossary_href = get_relative_url(glossary.url, page.file.url)
         item = context.downloads.get(page.file.src_uri)
+        packet = context.packet_links.get(page.file.src_uri)
         return finish_content(
             html,
             context,
             glossary_href=glossary_href,
             download=item,
             download_href=get_relative_url(item.path, page.file.url) if item else "",
+            packet=packet,
+            print_href=get_relative_url(page_url(PRINT_URI), page.file.url),
+            src_uri=page.file.src_uri,
         )
 
     @event_priority(-100)  # last: the page as it will be written, every script in it

@@ -49,39 +49,418 @@
   // `headingOnly`: parts kept for their heading alone (the states' heading above a state).
   function keepParts(article, wanted, headingOnly) {
     var chapters = all(".pb-chapter", article);
-    var kept = [];
     chapters.forEach(function (chapter) {
       if (chapter.id === "pb-contents") return;
       if (headingOnly.indexOf(chapter.id) !== -1) {
         removeBody(chapter);
         return;
       }
-      if (wanted.indexOf(chapter.id) !== -1) {
-        kept.push(headingText(chapter));
-        return;
-      }
+      if (wanted.indexOf(chapter.id) !== -1) return;
       removeBody(chapter);
       chapter.remove();
     });
-    var note = article.querySelector(".pb-packet");
-    if (note && kept.length) {
-      note.textContent = "In this packet: " + kept.join("; ") + ".";
-      note.hidden = false;
+  }
+
+  function chapterOf(node) {
+    // The part (theme, state, …) a node is in: the nearest chapter heading before it.
+    if (node.classList && node.classList.contains("pb-chapter")) return node;
+    var chapters = all(".pb-chapter");
+    var found = null;
+    chapters.forEach(function (chapter) {
+      if (chapter.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        found = chapter;
+      }
+    });
+    return found;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function pageRef(id, className) {
+    var ref = element("span", "pb-page-ref" + (className ? " " + className : ""));
+    ref.setAttribute("data-ref", id);
+    return ref;
+  }
+
+  // The cover (everything before the contents) is a page of its own, named so that the
+  // print stylesheet gives it no running header and no page number.
+  function wrapCover(article) {
+    var cover = document.getElementById("pb-cover");
+    var section = element("section", "pb-cover");
+    cover.parentNode.insertBefore(section, cover);
+    var node = cover;
+    while (node && !(node.classList && node.classList.contains("pb-chapter"))) {
+      var next = node.nextSibling;
+      section.appendChild(node);
+      node = next;
     }
+    return section;
+  }
+
+  // A story (its heading, meta line and text) becomes one block that print keeps whole;
+  // a long one (over half a page) may break between paragraphs.
+  function wrapStories(article) {
+    all("h4[id^='story-'], h4[id*='-story-'], h3[id^='story-']", article).forEach(function (h) {
+      var card = element("section", "pb-print-story");
+      h.parentNode.insertBefore(card, h);
+      var node = h;
+      do {
+        var next = node.nextElementSibling;
+        card.appendChild(node);
+        node = next;
+      } while (
+        node &&
+        !/^H[1-6]$/.test(node.tagName) &&
+        ["pb-story-meta", "pb-story-body", "pb-summary", "pb-online"].some(function (c) {
+          return node.classList.contains(c);
+        })
+      );
+      if (card.textContent.length > 1800) card.classList.add("pb-long");
+    });
+  }
+
+  // Stories are printed once: a state's copy of a story told in full elsewhere in the
+  // document (under its theme) keeps its title and meta line and points there by page.
+  function storiesOnce(article) {
+    all(".pb-print-story > [id*='-story-']", article).forEach(function (heading) {
+      var id = heading.id.replace(/^pb-state-[a-z]+-/, "");
+      var full = document.getElementById(id);
+      if (!full || full === heading) return;
+      var card = heading.parentNode;
+      var note = element("p", "pb-told-in-full");
+      var a = element("a", "", "Told in full under its theme");
+      a.setAttribute("href", "#" + id);
+      note.appendChild(a);
+      card.appendChild(note);
+    });
+  }
+
+  // The contents: each entry with dotted leaders to its page number.
+  function contentsLines(article) {
+    all(".pb-print-toc a[href^='#']", article).forEach(function (a) {
+      var line = element("span", "pb-toc-line");
+      a.parentNode.insertBefore(line, a);
+      line.appendChild(a);
+      var leader = element("span", "pb-toc-leader");
+      leader.setAttribute("aria-hidden", "true");
+      line.appendChild(leader);
+      line.appendChild(pageRef(a.getAttribute("href").slice(1)));
+    });
+  }
+
+  // "(p. 12)" after a link to another part of the document: on paper a link goes nowhere.
+  function crossReferences(article) {
+    all("a[href^='#']", article).forEach(function (a) {
+      if (a.closest(".pb-print-toc, .pb-cover, .pb-online, svg, table, h1, h2, h3, h4, h5, h6")) {
+        return;
+      }
+      if (a.classList.contains("pb-term")) return;
+      var target = targetOf(a);
+      if (!target || chapterOf(target) === chapterOf(a)) return;
+      a.parentNode.insertBefore(pageRef(target.id, "pb-xref"), a.nextSibling);
+    });
+  }
+
+  // A long address printed in full would run over two lines: its host and the end of its
+  // path are enough to recognise it (the PDF's link keeps the whole address).
+  function shortAddress(href) {
+    var text = href.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/$/, "");
+    if (text.length <= 48) return text;
+    var slash = text.indexOf("/");
+    var host = slash === -1 ? text : text.slice(0, slash);
+    var last = text.slice(text.lastIndexOf("/") + 1);
+    if (last.length > 24) last = last.slice(0, 23) + "…";
+    return host + "/…/" + last;
+  }
+
+  function printedAddresses(article) {
+    all("a[href^='http']", article).forEach(function (a) {
+      // Printed as its own text already: with a QR code, or the cover's address.
+      if (a.closest(".pb-online, .pb-site-address")) return;
+      var short = shortAddress(a.getAttribute("href"));
+      if (short !== a.getAttribute("href")) a.setAttribute("data-pb-print-href", short);
+    });
+  }
+
+  // A packet's glossary keeps only the terms its pages use.
+  function glossaryOfPacket(article) {
+    var glossary = article.querySelector("dl.pb-glossary");
+    if (!glossary) return;
+    var used = {};
+    all("a.pb-term[href^='#']", article).forEach(function (a) {
+      if (!glossary.contains(a)) used[a.getAttribute("href").slice(1)] = true;
+    });
+    all("dt", glossary).forEach(function (dt) {
+      if (used[dt.id]) return;
+      var dd = dt.nextElementSibling;
+      if (dd && dd.tagName === "DD") dd.remove();
+      dt.remove();
+    });
+  }
+
+  function cssString(text) {
+    return '"' + String(text).replace(/[\\"]/g, "\\$&").replace(/\n/g, " ") + '"';
+  }
+
+  // The running header (title and version) and footer (the playbook's address, page N of
+  // M), as @page margin boxes in the print font. The address comes from the page's
+  // canonical link, which MkDocs writes when mkdocs.yml sets site_url.
+  function runningHeads(cover, doubleSided) {
+    var title = headingText(document.getElementById("pb-cover"));
+    var version = document.querySelector(".pb-version");
+    var header = title + (version ? " · " + version.textContent.split(" · ")[0] : "");
+    var canonical = document.querySelector("link[rel='canonical']");
+    var address = canonical ? canonical.href.replace(/print\/?$/, "") : "";
+    var shown = address.replace(/^https?:\/\//, "").replace(/\/$/, "");
+    var font = "font: 8.5pt/1 var(--pb-print-font); color: #333;";
+    var head = "content: " + cssString(header) + "; " + font;
+    var foot = "content: " + cssString(shown) + "; " + font;
+    var css = "@page { @top-right { " + head + " } @bottom-left { " + foot + " } }\n";
+    if (doubleSided) {
+      // On a left-hand page the header and the page number sit on the outer (left) side.
+      var number = "content: \"Page \" counter(page) \" of \" counter(pages); " + font;
+      css += "@page :left { @top-right { content: none; } @top-left { " + head + " } " +
+        "@bottom-left { " + number + " } @bottom-right { " + foot + " } }\n";
+    }
+    if (cover) {
+      css += "@page :first { @top-right { content: none; } @top-left { content: none; } " +
+        "@bottom-left { content: none; } @bottom-right { content: none; } " +
+        "@bottom-center { content: none; } }\n";
+    }
+    // A blank page before a right-hand opening carries nothing (after :left, which
+    // Chromium would otherwise let win over the page's name).
+    var none = "@top-left { content: none; } @top-right { content: none; } " +
+      "@bottom-left { content: none; } @bottom-right { content: none; } " +
+      "@bottom-center { content: none; }";
+    css += "@page pb-blank { " + none + " }\n@page pb-blank:left { " + none + " }\n";
+    var style = element("style");
+    style.setAttribute("media", "print");
+    style.textContent = css;
+    document.head.appendChild(style);
+    if (shown && cover) {
+      var line = element("p", "pb-site-address", "Online: ");
+      var a = element("a", "", shown);
+      a.href = address;
+      line.appendChild(a);
+      cover.insertBefore(line, version ? version.nextSibling : null);
+    }
+  }
+
+  // The packet's cover lists its parts with their pages.
+  function packetList(cover, keptIds) {
+    var note = cover.querySelector(".pb-packet");
+    if (!note || !keptIds.length) return;
+    note.textContent = "In this packet";
+    note.hidden = false;
+    cover.classList.add("pb-packet-cover");
+    // The playbook's introduction gives way to the list (and its terms to the packet's).
+    all(".pb-prose", cover).forEach(function (n) { n.remove(); });
+    var list = element("ul", "pb-packet-list pb-print-toc");
+    keptIds.forEach(function (id) {
+      var heading = document.getElementById(id);
+      if (!heading) return;
+      var li = element("li");
+      var a = element("a", "", headingText(heading));
+      a.setAttribute("href", "#" + id);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    note.parentNode.insertBefore(list, note.nextSibling);
+  }
+
+  // Called by `playbook pdf` between its two prints (macros/pdf/paged.py): `pages` gives
+  // the page of each id in the first print; `blanks`, the chapters to be preceded by a
+  // blank page so that they open on a right-hand page.
+  window.pbPaged = {
+    targets: function () {
+      return all("[data-ref]").map(function (n) { return n.getAttribute("data-ref"); });
+    },
+    fill: function (pages, blanks) {
+      all(".pb-blank").forEach(function (n) { n.remove(); });
+      (blanks || []).forEach(function (id) {
+        var chapter = document.getElementById(id);
+        if (!chapter) return;
+        var blank = element("div", "pb-blank");
+        blank.setAttribute("aria-hidden", "true");
+        chapter.parentNode.insertBefore(blank, chapter);
+      });
+      var filled = 0;
+      all("[data-ref]").forEach(function (n) {
+        var page = pages[n.getAttribute("data-ref")];
+        n.textContent = page ? String(page) : "";
+        if (page) filled += 1;
+      });
+      return filled;
+    },
+  };
+
+  // A "where are we?" worksheet for a theme (`part=pb-worksheet-<theme id>`): its key
+  // strategies, as the contents list them, each with boxes to tick and lines for notes.
+  function worksheet(article, id) {
+    var themeId = "pb-theme-" + id.slice("pb-worksheet-".length);
+    var theme = document.getElementById(themeId);
+    var entry = article.querySelector(".pb-print-toc a[href='#" + themeId + "']");
+    if (!theme || !entry) return null;
+    var title = "Where are we? " + headingText(theme).replace(/^\d+\.\s*/, "");
+    var part = document.createDocumentFragment();
+    var heading = element("h1", "pb-chapter pb-worksheet-title", title);
+    heading.id = id;
+    part.appendChild(heading);
+    part.appendChild(element("p", "pb-worksheet-intro",
+      "For your group to fill in together: for each key strategy, tick how far your " +
+      "partnership has got, and note what you would do next and who will do it."));
+    all("li li > a", entry.closest("li")).forEach(function (a) {
+      var item = element("section", "pb-worksheet-item");
+      item.appendChild(element("h2", "", a.textContent));
+      var scale = element("p", "pb-worksheet-scale");
+      ["Not started", "Under way", "Part of how we work"].forEach(function (label) {
+        var box = element("span", "pb-box");
+        box.setAttribute("aria-hidden", "true");
+        scale.appendChild(box);
+        scale.appendChild(element("span", "pb-box-label", label));
+      });
+      item.appendChild(scale);
+      item.appendChild(element("p", "pb-notes", "Notes and next steps:"));
+      var lines = element("div", "pb-note-lines");
+      lines.setAttribute("aria-hidden", "true");
+      for (var i = 0; i < 3; i += 1) lines.appendChild(element("div", "pb-note-line"));
+      item.appendChild(lines);
+      part.appendChild(item);
+    });
+    var li = element("li");
+    var link = element("a", "", title);
+    link.setAttribute("href", "#" + id);
+    li.appendChild(link);
+    return { part: part, entry: li };
+  }
+
+  function addWorksheets(article, wanted) {
+    var glossary = document.getElementById("pb-glossary");
+    var toc = article.querySelector(".pb-print-toc > ul");
+    var glossaryEntry = toc && toc.querySelector(":scope > li > a[href='#pb-glossary']");
+    wanted.forEach(function (id) {
+      if (id.indexOf("pb-worksheet-") !== 0) return;
+      var sheet = worksheet(article, id);
+      if (!sheet) return;
+      if (glossary) glossary.parentNode.insertBefore(sheet.part, glossary);
+      else article.appendChild(sheet.part);
+      if (toc) toc.insertBefore(sheet.entry, glossaryEntry ? glossaryEntry.parentNode : null);
+    });
+  }
+
+  // A sheet (`sheet=1`, the state downloads): the parts alone, without cover or contents.
+  function asSheet(article) {
+    ["pb-contents", "pb-states"].forEach(function (id) {
+      var heading = document.getElementById(id);
+      if (!heading) return;
+      removeBody(heading);
+      heading.remove();
+    });
+    var cover = document.getElementById("pb-cover");
+    var node = cover.nextSibling;
+    while (node && !(node.classList && node.classList.contains("pb-chapter"))) {
+      var next = node.nextSibling;
+      node.remove();
+      node = next;
+    }
+    if (node) node.classList.remove("pb-chapter");
+    cover.remove();
+  }
+
+  // Figures on paper. The map's alternative text names the states it shows (its tiles
+  // are links on screen, words in a PDF). The matrix's empty cells say so in words, so
+  // that every row of the table has all its cells (PDF/UA: a regular table).
+  function figures(article) {
+    all(".pb-tile-figure", article).forEach(function (figure) {
+      var shown = all("a.pb-tile[aria-label]", figure).map(function (a) {
+        return a.getAttribute("aria-label");
+      });
+      var text = "Tile map of the United States, one square per state. " +
+        (shown.length ? "States in this playbook: " + shown.join("; ") + "." : "");
+      figure.setAttribute("aria-label", text.trim());
+    });
+    all(".pb-matrix td", article).forEach(function (td) {
+      if (td.textContent.trim()) return;
+      td.appendChild(element("span", "pb-print-none", "none"));
+    });
+  }
+
+  // The "Make a packet" form above the cover (print_packet_form.html.j2): the choice in
+  // the address ticked, and a print button (without JavaScript: the browser's Print).
+  function packetForm(params) {
+    var form = document.querySelector(".pb-packet-form");
+    if (!form) return;
+    var wanted = params.getAll("part");
+    all("input[name='part']", form).forEach(function (box) {
+      if (params.has("part")) box.checked = wanted.indexOf(box.value) !== -1;
+    });
+    var worksheets = form.querySelector("input[name='worksheets']");
+    if (worksheets) worksheets.checked = params.get("worksheets") === "1";
+    var button = form.querySelector(".pb-print-button");
+    if (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    }
+  }
+
+  // The packet's length, when the site was published with its PDFs: the pages each part
+  // took in the printed playbook (print/pages.json, written by `playbook pdf`), its
+  // glossary cut to the terms it keeps, one page of contents.
+  function packetCount(article, wanted) {
+    var count = document.querySelector(".pb-packet-form .pb-packet-count");
+    if (!count || !window.fetch) return;
+    var kept = all("dl.pb-glossary dt", article).length;
+    window.fetch("pages.json").then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (pages) {
+        if (!pages) return;
+        var parts = wanted.length ? wanted : Object.keys(pages.parts);
+        var total = pages.cover + (wanted.length ? 1 : pages.contents);
+        parts.forEach(function (id) {
+          var length = pages.parts[id] || 0;
+          if (id === "pb-glossary" && pages.terms) length *= kept / pages.terms;
+          if (id.indexOf("pb-worksheet-") === 0) length = 1;
+          total += length;
+        });
+        count.textContent = "About " + Math.max(1, Math.round(total)) + " pages.";
+      })
+      .catch(function () {});
   }
 
   function setUpPrintView() {
     var cover = document.getElementById("pb-cover");
     if (!cover) return;
     var article = cover.closest("article") || document.body;
-    var wanted = new URLSearchParams(window.location.search).getAll("part");
+    var params = new URLSearchParams(window.location.search);
+    var wanted = params.getAll("part");
+    // Extras alone (the form's glossary is ticked from the start) make no packet.
+    if (!wanted.some(function (id) { return /^pb-(theme|state)-/.test(id); })) wanted = [];
+    var doubleSided = params.get("sides") === "2";
+    var sheet = params.get("sheet") === "1" && wanted.length > 0;
+    // From the "Make a packet" form: a worksheet for each chosen theme.
+    if (params.get("worksheets") === "1") {
+      wanted.filter(function (id) { return id.indexOf("pb-theme-") === 0; }).forEach(function (id) {
+        var sheetId = "pb-worksheet-" + id.slice("pb-theme-".length);
+        if (wanted.indexOf(sheetId) === -1) wanted.push(sheetId);
+      });
+    }
+    packetForm(params);
     // A state keeps the states' heading above it (not the map of every state), so that
     // the outline stays a tree.
     var headingOnly = [];
     if (wanted.some(function (id) { return id.indexOf("pb-state-") === 0; })) {
       headingOnly.push("pb-states");
     }
+    addWorksheets(article, wanted);
     if (wanted.length) keepParts(article, wanted, headingOnly);
+    var coverSection = sheet ? null : wrapCover(article);
+    runningHeads(coverSection, doubleSided);
+    if (sheet) asSheet(article);
+    else packetList(coverSection, wanted.filter(function (id) { return id !== "pb-states"; }));
     // Links to pages of the site: to the same place in this document, or plain text.
     all("a[href]", article).forEach(function (a) {
       var href = a.getAttribute("href");
@@ -99,6 +478,15 @@
     all(".pb-print-toc li", article).reverse().forEach(function (li) {
       if (!li.querySelector("a")) li.remove();
     });
+    // After the links above point inside the document, and the cover lost its summary.
+    if (wanted.length) glossaryOfPacket(article);
+    wrapStories(article);
+    storiesOnce(article);
+    figures(article);
+    contentsLines(article);
+    crossReferences(article);
+    printedAddresses(article);
+    packetCount(article, wanted);
     document.documentElement.setAttribute("data-pb-print-ready", "");
   }
 

@@ -1,0 +1,90 @@
+"""Page numbers in a printed document, by printing it twice.
+
+Chromium lays out paged media natively (margin boxes, named pages, break rules) but has no
+`target-counter()`: it cannot print "the page this link leads to". So `playbook pdf` prints
+the print view once, reads from that PDF the page of every destination a page reference
+points to (Chromium writes each link target as a named destination), fills the numbers in
+with print.js (`window.pbPaged.fill`) and prints again. The numbers only change the width
+of a few digits; if that moves a destination to another page, the next print says so and is
+corrected (at most MAX_PASSES prints).
+
+Why not Paged.js (a CSS Paged Media polyfill): it re-flows the document into its own page
+boxes in JavaScript, which splits paragraphs and headings into several elements in
+Chromium's tag tree (the accessible PDF's structure), slows a 40-page print by seconds, and
+would be a second layout engine to keep working; its last release is from 2022.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping
+
+MAX_PASSES = 3
+
+
+def destination_pages(pdf: bytes, names: Iterable[str] = ()) -> dict[str, int]:
+    """{destination name: page number from 1} for the named destinations of a PDF printed
+    by Chromium (which writes them in the catalogue's /Dests); all of them when `names` is
+    empty."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        number = {page.objgen: index + 1 for index, page in enumerate(doc.pages)}
+        dests = doc.Root.get("/Dests")
+        if dests is None:
+            return {}
+        wanted = set(names)
+        out = {}
+        for key, dest in dests.items():
+            name = key[1:]
+            if wanted and name not in wanted:
+                continue
+            target = dest[0] if isinstance(dest, pikepdf.Array) else dest.get("/D")[0]
+            out[name] = number[target.objgen]
+        return out
+
+
+def right_hand_blanks(chapters: list[str], pages: Mapping[str, int]) -> list[str]:
+    """The chapters that need a blank page before them so that each opens on a right-hand
+    (odd) page, given their pages without blanks. Each blank moves what follows by one."""
+    blanks, shift = [], 0
+    for chapter in chapters:
+        if chapter not in pages:
+            continue
+        if (pages[chapter] + shift) % 2 == 0:
+            blanks.append(chapter)
+            shift += 1
+    return blanks
+
+
+def shifted(pages: Mapping[str, int], chapters: list[str], blanks: list[str]) -> dict[str, int]:
+    """The pages once the blanks are in: a blank before a chapter moves it and everything
+    after it one page on."""
+    starts = sorted(pages[c] for c in blanks)
+    return {name: page + sum(1 for s in starts if s <= page) for name, page in pages.items()}
+
+
+def destination_positions(pdf: bytes, names: Iterable[str]) -> tuple[dict[str, float], int]:
+    """{name: where it is, in pages from the start (2.25: a quarter down page 3)}, and the
+    number of pages."""
+    import pikepdf
+
+    wanted = set(names)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        index = {page.objgen: i for i, page in enumerate(doc.pages)}
+        out = {}
+        for key, dest in (doc.Root.get("/Dests") or {}).items():
+            if key[1:] in wanted:
+                page = dest[0]
+                height = float(page.MediaBox[3])
+                out[key[1:]] = index[page.objgen] + (height - float(dest[3])) / height
+        return out, len(doc.pages)
+
+
+def part_lengths(pdf: bytes, parts: Iterable[str]) -> dict[str, float]:
+    """How many pages each part of a printed document takes, from where it starts to where
+    the next starts (the last: to the end). For the "Make a packet" page's page count."""
+    positions, pages = destination_positions(pdf, parts)
+    ordered = sorted(positions.items(), key=lambda item: item[1])
+    ends = [start for _name, start in ordered[1:]] + [float(pages)]
+    return {name: round(end - start, 2) for (name, start), end in zip(ordered, ends, strict=True)}

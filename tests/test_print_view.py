@@ -1,0 +1,218 @@
+"""The print view's paper-aware parts, without a browser: the "Make a packet" form, state
+sheets, addresses and QR codes, the links to the form, and the helpers that number pages
+and finish PDFs. (The PDFs themselves are read back in test_pdf.py.)"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pikepdf
+import pytest
+import segno
+
+from macros.content.validate import load_playbook
+from macros.pages.common import PageContext
+from macros.pages.downloads import packet_links
+from macros.pages.print_view import print_page, short_address, state_chapter
+from macros.pdf import paged
+from macros.pdf.finish import Metadata, _artifact, artifact_bytes, xmp_packet
+from macros.render.qr import qr_svg
+from tests.helpers import ROOT
+
+SITE = "https://example.org/playbook/"
+
+
+@pytest.fixture(scope="module")
+def ctx() -> PageContext:
+    return PageContext(load_playbook(ROOT / "playbook_data", ROOT))
+
+
+@pytest.fixture(scope="module")
+def view(ctx) -> str:
+    return print_page(ctx, SITE)
+
+
+def form_of(view: str) -> str:
+    return view[view.index('<form class="pb-packet-form') : view.index("</form>")]
+
+
+def test_the_packet_form_offers_every_theme_and_state_with_a_page(ctx, view):
+    form = form_of(view)
+    boxes = re.findall(r'<input type="checkbox" name="part" value="([a-z0-9-]+)"', form)
+    themes = [f"pb-theme-{t}" for t in ctx.pb.themes]
+    states = re.findall(r"\{ #(pb-state-[a-z]{2}) \.pb-chapter \}", view)
+    assert boxes == [*themes, *states, "pb-glossary"]
+    assert 'value="pb-glossary" checked' in form  # a packet has its glossary unless unticked
+    assert 'name="worksheets" value="1"' in form
+    assert '<form class="pb-packet-form pb-no-print" method="get" action="./"' in form
+
+
+def test_a_state_sheet_gives_each_story_as_its_summary_with_its_address(ctx):
+    state = ctx.pb.states["KS"]
+    sheet = state_chapter(ctx, state, SITE)
+    for story in ctx.pb.stories_for("state", "KS"):
+        address = f"{SITE}stories/{story.id}/"
+        assert f'href="{address}"' in sheet
+        assert f'aria-label="QR code: {address}"' in sheet
+        assert story.summary.split()[0] in sheet
+        assert story.body.split("\n")[0] not in sheet  # told in full under its theme
+    assert "{ #pb-state-ks-story-" in sheet  # its own ids: the story's is under its theme
+
+
+def test_without_site_url_no_story_points_online(ctx):
+    # Where the site will be is not known; a resource's own address still is.
+    view = print_page(ctx, "")
+    coded = re.findall(r'aria-label="QR code: ([^"]+)"', view)
+    assert coded  # the resources'
+    addresses = {html.escape(r.url) for r in ctx.pb.resources.values() if r.url}
+    assert set(coded) <= addresses
+
+
+def test_every_story_and_every_resource_with_an_address_has_a_qr_code(ctx, view):
+    for story in ctx.pb.stories.values():
+        assert f'aria-label="QR code: {SITE}stories/{story.id}/"' in view, story.id
+    for resource in ctx.pb.resources.values():
+        if resource.url:
+            assert view.count(f'aria-label="QR code: {html.escape(resource.url)}"') >= 1
+
+
+def test_a_qr_code_is_the_address_drawn_by_segno_and_the_same_every_time():
+    address = "https://example.org/playbook/stories/a-story/"
+    first, second = qr_svg(address), qr_svg(address)
+    assert first == second
+    drawn = segno.make(address, error="m").svg_inline(scale=1, border=4, omitsize=True)
+    path = re.search(r' d="([^"]+)"', drawn).group(1)
+    assert path in first
+    assert first.startswith(f'<svg role="img" aria-label="QR code: {address}" ')
+
+
+def test_a_qr_codes_name_is_escaped():
+    assert 'aria-label="QR code: https://e.org/?a=1&amp;b=&lt;x&gt;"' in qr_svg(
+        "https://e.org/?a=1&b=<x>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://www.example.org/report/", "example.org/report"),
+        ("http://example.org", "example.org"),
+        (
+            "https://www.health.state.example.gov/programs/behavioral/reports/2024/final-report-on-integration.pdf",
+            "health.state.example.gov/…/final-report-on-integra…",
+        ),
+    ],
+)
+def test_an_address_on_paper_is_what_a_reader_types_and_short(url, shown):
+    assert short_address(url) == shown
+
+
+def test_home_theme_and_state_pages_link_to_the_form_with_their_part_ticked(ctx):
+    links = {item.page: item for item in packet_links(ctx)}
+    assert links["index.md"].parts == ()
+    assert links["themes/collective-action.md"].parts == (
+        "pb-theme-collective-action",
+        "pb-glossary",
+    )
+    assert links["states/kansas.md"].parts == ("pb-state-ks", "pb-glossary")
+    assert links["states/kansas.md"].label == "Make a packet with this state"
+
+
+# Page numbers -----------------------------------------------------------------------------
+
+
+def test_right_hand_openings_count_the_blank_pages_already_added():
+    # Without blanks: chapters on pages 2, 4 and 7. A blank before 2 moves 4 to 5 (odd,
+    # fine) and 7 to 8 (even): a second blank.
+    pages = {"a": 2, "b": 4, "c": 7}
+    blanks = paged.right_hand_blanks(["a", "b", "c"], pages)
+    assert blanks == ["a", "c"]
+    assert paged.shifted({**pages, "x": 5}, ["a", "b", "c"], blanks) == {
+        "a": 3,
+        "b": 5,
+        "c": 9,
+        "x": 6,
+    }
+
+
+def minimal_pdf(dests: dict[str, int], pages: int = 3) -> bytes:
+    import io
+
+    doc = pikepdf.new()
+    for _ in range(pages):
+        doc.add_blank_page(page_size=(612, 792))
+    doc.Root.Dests = pikepdf.Dictionary(
+        {
+            f"/{name}": pikepdf.Array([doc.pages[page - 1].obj, pikepdf.Name.XYZ, 0, 396, 0])
+            for name, page in dests.items()
+        }
+    )
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_destination_pages_are_read_back_from_the_pdf():
+    pdf = minimal_pdf({"pb-contents": 2, "story-x": 3})
+    assert paged.destination_pages(pdf) == {"pb-contents": 2, "story-x": 3}
+    assert paged.destination_pages(pdf, ["story-x"]) == {"story-x": 3}
+
+
+def test_part_lengths_run_from_one_part_to_the_next():
+    pdf = minimal_pdf({"a": 1, "b": 2, "c": 3}, pages=4)
+    # Each destination is half-way down its page; the last part runs to the end.
+    assert paged.part_lengths(pdf, ["a", "b", "c"]) == {"a": 1.0, "b": 1.0, "c": 1.5}
+
+
+# Finishing the PDF ------------------------------------------------------------------------
+
+
+def ops(doc, text: str) -> list:
+    """The instructions of a content stream; they live as long as `doc`."""
+    return list(pikepdf.parse_content_stream(doc.make_stream(text.encode())))
+
+
+def test_what_is_painted_outside_tags_becomes_an_artifact():
+    stream = (
+        "q 0 0 10 10 re W n "  # a clip: paints nothing, left as it is
+        "/P <</MCID 0>> BDC BT (tagged) Tj ET EMC "
+        "BT (Page 1 of 2) Tj ET "  # the footer: untagged
+        "0 0 5 5 re f Q"  # a background
+    )
+    doc = pikepdf.new()
+    out = pikepdf.unparse_content_stream(_artifact(ops(doc, stream))).decode()
+    assert "/Artifact BMC\nBT\n(Page 1 of 2) Tj\nET\nEMC" in out
+    assert "/Artifact BMC\n0 0 5 5 re\nf\nEMC" in out
+    assert "/P << /MCID 0 >> BDC\nBT\n(tagged) Tj\nET\nEMC" in out  # left as it was
+    assert out.startswith("q\n0 0 10 10 re\nW\nn\n")
+    assert out.count("/Artifact") == 2
+
+
+def test_the_fast_scan_marks_the_same_artifacts_as_pikepdfs_parser():
+    stream = (
+        "q 0 0 10 10 re W n "
+        "/P <</MCID 0>> BDC BT /F1 9 Tf (a \\) BT ET EMC \\\\) Tj ET EMC "  # operators in a string
+        "BT <0042 0054> Tj ET "
+        "0 0 m 5 5 l S "
+        "/Im0 Do Q"
+    )
+    doc = pikepdf.new()
+    fast = artifact_bytes(stream.encode())
+    assert fast is not None
+    slow = _artifact(ops(doc, stream))
+    parsed = pikepdf.parse_content_stream(doc.make_stream(fast))
+    as_text = [(str(i.operator), repr(list(i.operands))) for i in parsed]
+    assert as_text == [(str(i.operator), repr(list(i.operands))) for i in slow]
+    assert [t for t in as_text if t[0] == "BMC"] == [("BMC", '[pikepdf.Name("/Artifact")]')] * 3
+
+
+def test_a_stream_with_an_inline_image_is_left_to_pikepdfs_parser():
+    assert artifact_bytes(b"q BI /W 1 /H 1 ID x EI Q") is None
+
+
+def test_the_xmp_packet_says_pdf_ua_and_escapes_the_title():
+    xmp = xmp_packet(Metadata("A & B <C>", "Us", "All", epoch=0)).decode()
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert '<rdf:li xml:lang="x-default">A &amp; B &lt;C&gt;</rdf:li>' in xmp
+    assert "<xmp:CreateDate>1970-01-01T00:00:00+00:00</xmp:CreateDate>" in xmp
