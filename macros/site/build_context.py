@@ -71,7 +71,6 @@ class BuildContext:
             return {}
         return {item.page: item for item in downloads(self.pages_context)}
 
-
     @property
     def packet_links(self) -> dict[str, PacketLink]:
         """Each page's link to the "Make a packet" form, by the page's src_uri."""
