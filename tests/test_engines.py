@@ -196,20 +196,36 @@ def test_a_docs_page_at_a_generated_address_is_refused_by_the_zensical_path(proj
 
 def test_a_tag_only_mkdocs_understands_is_reported_with_its_line_for_zensical(project, tmp_path):
     config = project.path / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
     config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "site_name: Integrated Care Playbook", "site_name: !ENV [SITE_NAME, 'Playbook']"
-        ),
+        text.replace("site_name: Integrated Care Playbook", "site_name: !!python/name:os.sep"),
         encoding="utf-8",
     )
+    line = text.splitlines().index("site_name: Integrated Care Playbook") + 1
     result = project.main("build", "--engine", "zensical", "--site-dir", str(tmp_path / "s"))
     assert result.returncode == 1
     assert (
-        "mkdocs.yml:3: could not determine a constructor for the tag '!ENV'\n"
-        "  hint: the engines other than MkDocs read mkdocs.yml as plain YAML: write the value "
-        "itself instead of a tag such as !ENV\n"
+        f"mkdocs.yml:{line}: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/name:os.sep'\n"
+        "  hint: the engines other than MkDocs read mkdocs.yml as plain YAML (and !ENV): "
+        "write the value itself instead of such a tag\n"
     ) in result.stderr
-    assert "Traceback" not in result.stderr
+
+
+def test_env_tags_in_mkdocs_yml_are_resolved_for_zensical_as_mkdocs_resolves_them(
+    project, monkeypatch
+):
+    config = project.path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "\nextra_footer: !ENV [PB_TEST_UNSET, PB_TEST_SET, 'fallback']\n",
+        encoding="utf-8",
+    )
+    monkeypatch.delenv("PB_TEST_UNSET", raising=False)
+    monkeypatch.setenv("PB_TEST_SET", "from the environment")
+    assert read_config(project.path)["extra_footer"] == "from the environment"
+    monkeypatch.delenv("PB_TEST_SET")
+    assert read_config(project.path)["extra_footer"] == "fallback"
 
 
 def test_an_engine_that_is_not_installed_is_named_with_how_to_install_it(
