@@ -100,7 +100,7 @@ SAMPLE = [c for i, c in enumerate(CONTENT_CASES) if i % 9 == 0 and c[2]]
     [pytest.param(change, problems, id=name) for name, change, problems in SAMPLE],
 )
 def test_the_validate_command_reports_them_without_a_traceback(changed, change, expected):
-    result = changed(change).playbook("validate")
+    result = changed(change).main("validate")
     assert (result.returncode, result.stderr) == (1, "")
     assert result.stdout == format_text(expected) + "\n"  # the report, from its lines
 

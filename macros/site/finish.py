@@ -3,7 +3,7 @@
     finish_content(html, glossary_href=…, download=…, download_href=…)   # one page's body
     finish_site(context, site_dir, docs_dir, edit_base=…, docs_prefix="docs")  # a whole site
 
-The MkDocs plugin calls `finish_content` on each page's content (`on_page_content`); for an
+The MkDocs plugin calls `finish_content` on each page's content (`on_page_content`). For an
 engine that does not run our plugin (Zensical), `finish_site` does the same on the built
 HTML files, and also puts each generated page's edit link on its data file (the engine only
 knows the copy it rendered) and takes the print view's away (nothing single to edit), as the
@@ -113,7 +113,7 @@ def finish_site(
     """
     generated = {page.src_uri: page for page in context.pages}
     sources = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    glossary_url = page_url(GLOSSARY_URI)
+    glossary_url = page_url(GLOSSARY_URI) if GLOSSARY_URI in sources else None
     for src_uri in sources:
         url = page_url(src_uri)
         target = site_dir / url / "index.html"
@@ -127,7 +127,9 @@ def finish_site(
             body = finish_content(
                 match.group(2),
                 context,
-                glossary_href=None if src_uri == GLOSSARY_URI else relative_url(glossary_url, url),
+                glossary_href=None
+                if glossary_url is None or src_uri == GLOSSARY_URI
+                else relative_url(glossary_url, url),
                 download=download,
                 download_href=relative_url(download.path, url) if download else "",
                 packet=packet,
