@@ -31,6 +31,7 @@ _THEME_SCRIPT_TEXTS = {
         '(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a'
         '.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
     ),
+    # Zensical 0.0.73's "classic" templates (`playbook build --engine zensical`).
     "Zensical: scope, local storage helpers and the platform attribute": (
         '__md_scope=new URL(BASE,location),__md_scope.pathname.endsWith("/")||(__md_scope=new'
         ' URL(__md_scope.pathname+"/",location)),__md_hash=e=>[...e].reduce(((e,t)=>(e<<5)-e+'
@@ -66,23 +67,8 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# Zensical 0.0.73's own inline scripts (its "classic" templates, `playbook build --engine
-# zensical`), reviewed and kept as the SHA-256 of their text with the base address written
-# as BASE: the same kind of helpers as Material's. tests/test_engines.py checks every page.
-_ZENSICAL_SCRIPTS = {
-    "7dc4db85fdbdb896fee9dceef9efd837d5b973f4409360bae98e017a5326d230": (
-        "Zensical: scope and local storage helpers, and the platform as an attribute"
-    ),
-    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": (
-        "Zensical: applies the colour palette the reader chose (from local storage)"
-    ),
-}
-
 # SHA-256 of each text -> what the script does.
-THEME_SCRIPTS = {
-    **{_digest(text): what for what, text in _THEME_SCRIPT_TEXTS.items()},
-    **_ZENSICAL_SCRIPTS,
-}
+THEME_SCRIPTS = {_digest(text): what for what, text in _THEME_SCRIPT_TEXTS.items()}
 
 
 def source_hash(script: str) -> str:
