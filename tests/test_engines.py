@@ -16,11 +16,11 @@ from mkdocs.utils import get_relative_url
 from macros import define_env
 from macros.checks.linkcheck import check_site
 from macros.render import glossary_terms
-from macros.site import engines, finish, zensical_build
+from macros.site import csp, engines, finish, zensical_build
 from macros.site.build_context import BuildContext, context_for
 from macros.site.sources import engine_config, read_config, source_relative_links
 from tests import site_compare as seen
-from tests.helpers import ROOT, run_playbook
+from tests.helpers import ROOT, run_main, run_playbook
 
 OTHER_ENGINES = ("properdocs", "zensical")
 
@@ -133,6 +133,18 @@ def test_zensical_pages_are_finished_as_the_plugin_finishes_them(sites):
     assert not (ROOT / ".playbook-build").exists()  # the written sources are gone
 
 
+@pytest.mark.build
+@pytest.mark.parametrize("engine", OTHER_ENGINES)
+def test_every_page_has_the_policies_and_no_unknown_inline_script_with_every_engine(sites, engine):
+    pages = sorted(sites[engine].rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert html.count('http-equiv="Content-Security-Policy"') == 1, page
+        scripts = csp.inline_scripts(html)
+        assert scripts and all(csp.is_theme_script(s) for s in scripts), page
+
+
 # --- what an editor reads ------------------------------------------------------------
 
 
@@ -140,7 +152,7 @@ def test_a_broken_data_file_reads_the_same_with_every_engine(project, tmp_path):
     """The content is checked before any engine starts: same message, same exit status."""
     project.edit("themes/01-first.yml", "title:", "titel:")
     results = {
-        engine: project.playbook("build", "--engine", engine, "--site-dir", str(tmp_path / engine))
+        engine: project.main("build", "--engine", engine, "--site-dir", str(tmp_path / engine))
         for engine in engines.ENGINES
     }
     for engine, result in results.items():
@@ -174,12 +186,46 @@ def test_a_broken_link_fails_the_build_with_every_engine(project, tmp_path, engi
 
 def test_a_docs_page_at_a_generated_address_is_refused_by_the_zensical_path(project, tmp_path):
     (project.path / "docs" / "glossary.md").write_text("# Mine\n", encoding="utf-8")
-    result = project.playbook("build", "--engine", "zensical", "--site-dir", str(tmp_path / "s"))
+    result = project.main("build", "--engine", "zensical", "--site-dir", str(tmp_path / "s"))
     assert result.returncode == 1
     assert (
         "docs/glossary.md is generated from playbook_data/ and must not exist in docs/: "
         "delete it or rename it"
     ) in result.stderr
+
+
+def test_a_tag_only_mkdocs_understands_is_reported_with_its_line_for_zensical(project, tmp_path):
+    config = project.path / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("site_name: Integrated Care Playbook", "site_name: !!python/name:os.sep"),
+        encoding="utf-8",
+    )
+    line = text.splitlines().index("site_name: Integrated Care Playbook") + 1
+    result = project.main("build", "--engine", "zensical", "--site-dir", str(tmp_path / "s"))
+    assert result.returncode == 1
+    assert (
+        f"mkdocs.yml:{line}: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/name:os.sep'\n"
+        "  hint: the engines other than MkDocs read mkdocs.yml as plain YAML (and !ENV): "
+        "write the value itself instead of such a tag\n"
+    ) in result.stderr
+
+
+def test_env_tags_in_mkdocs_yml_are_resolved_for_zensical_as_mkdocs_resolves_them(
+    project, monkeypatch
+):
+    config = project.path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "\nextra_footer: !ENV [PB_TEST_UNSET, PB_TEST_SET, 'fallback']\n",
+        encoding="utf-8",
+    )
+    monkeypatch.delenv("PB_TEST_UNSET", raising=False)
+    monkeypatch.setenv("PB_TEST_SET", "from the environment")
+    assert read_config(project.path)["extra_footer"] == "from the environment"
+    monkeypatch.delenv("PB_TEST_SET")
+    assert read_config(project.path)["extra_footer"] == "fallback"
 
 
 def test_an_engine_that_is_not_installed_is_named_with_how_to_install_it(
@@ -200,7 +246,7 @@ def test_an_engine_that_is_not_installed_is_named_with_how_to_install_it(
 
 
 def test_an_unknown_engine_is_a_usage_mistake():
-    result = run_playbook("build", "--engine", "hugo")
+    result = run_main("build", "--engine", "hugo")
     assert result.returncode == 2
     assert "argument --engine: invalid choice: 'hugo'" in result.stderr
 

@@ -27,7 +27,7 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def _environment_value(loader: yaml.SafeLoader, node: yaml.Node):
+def environment_value(loader: yaml.SafeLoader, node: yaml.Node):
     """`!ENV VAR` or `!ENV [VAR, …, default]` as MkDocs reads it: the first variable that is
     set, else the last item as the default (or None for a single name)."""
     if isinstance(node, yaml.ScalarNode):
@@ -39,7 +39,7 @@ def _environment_value(loader: yaml.SafeLoader, node: yaml.Node):
     return items[-1] if items else None
 
 
-_TolerantLoader.add_constructor("!ENV", _environment_value)
+_TolerantLoader.add_constructor("!ENV", environment_value)
 
 
 def _config(project: Path) -> dict:

@@ -13,16 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.content.playbook import Playbook
-from macros.content.settings import DEFAULT_DATA_DIR, data_dir_name, site_url
 from macros.content.problems import ContentError
+from macros.content.settings import data_dir_name, site_url
 from macros.content.validate import load_playbook
-from macros.pages import GeneratedPage, generate_pages
-from macros.pages import open_data
+from macros.pages import GeneratedPage, generate_pages, open_data
 from macros.pages.checks import page_problems
 from macros.pages.common import PageContext
 from macros.pages.downloads import Download, PacketLink, downloads, packet_links
 from macros.pages.print_view import PRINT_URI, print_page
-
 
 
 @dataclass
@@ -72,7 +70,6 @@ class BuildContext:
         if not self.pdf_links:
             return {}
         return {item.page: item for item in downloads(self.pages_context)}
-
 
     @property
     def packet_links(self) -> dict[str, PacketLink]:

@@ -3,12 +3,13 @@
     finish_content(html, glossary_href=…, download=…, download_href=…)   # one page's body
     finish_site(context, site_dir, docs_dir, edit_base=…, docs_prefix="docs")  # a whole site
 
-The MkDocs plugin calls `finish_content` on each page's content (`on_page_content`); for an
+The MkDocs plugin calls `finish_content` on each page's content (`on_page_content`). For an
 engine that does not run our plugin (Zensical), `finish_site` does the same on the built
 HTML files, and also puts each generated page's edit link on its data file (the engine only
 knows the copy it rendered) and takes the print view's away (nothing single to edit), as the
-plugin does through MkDocs' `File.edit_uri`. Both paths share this code, so the two builds
-finish every page the same way.
+plugin does through MkDocs' `File.edit_uri`, and writes the Content-Security-Policy into
+every page (site/csp.py). Both paths share this code, so the builds finish every page the
+same way.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from macros.pages.downloads import Download, PacketLink
 from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
+from macros.site import csp
 from macros.site.build_context import BuildContext
 
 
@@ -111,7 +113,7 @@ def finish_site(
     """
     generated = {page.src_uri: page for page in context.pages}
     sources = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    glossary_url = page_url(GLOSSARY_URI)
+    glossary_url = page_url(GLOSSARY_URI) if GLOSSARY_URI in sources else None
     for src_uri in sources:
         url = page_url(src_uri)
         target = site_dir / url / "index.html"
@@ -125,7 +127,9 @@ def finish_site(
             body = finish_content(
                 match.group(2),
                 context,
-                glossary_href=None if src_uri == GLOSSARY_URI else relative_url(glossary_url, url),
+                glossary_href=None
+                if glossary_url is None or src_uri == GLOSSARY_URI
+                else relative_url(glossary_url, url),
                 download=download,
                 download_href=relative_url(download.path, url) if download else "",
                 packet=packet,
@@ -145,6 +149,13 @@ def finish_site(
                 count=1,
             )
         target.write_text(html, encoding="utf-8")
+    # Last, on every page (404.html too): the CSP and referrer policy, as the plugin writes
+    # them into each page in MkDocs (on_post_page).
+    for target in sorted(site_dir.rglob("*.html")):
+        html = target.read_text(encoding="utf-8")
+        finished = csp.with_policies(html)
+        if finished != html:
+            target.write_text(finished, encoding="utf-8")
 
 
 def _edit_link(match: re.Match, edit_path: str | None, docs_prefix: str, edit_base: str) -> str:

@@ -26,11 +26,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from macros.content.problems import ContentError
+from macros.content.settings import DEFAULT_DATA_DIR
 from macros.pages.common import GLOSSARY_URI
 from macros.pages.footer import footer_facts
 from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
-from macros.content.settings import DEFAULT_DATA_DIR
 from macros.site import csp
 from macros.site.build_context import BuildContext
 from macros.site.finish import finish_content, page_url

@@ -23,6 +23,7 @@ from urllib.parse import urljoin
 
 import yaml
 
+from macros.content.settings import environment_value
 from macros.render import glossary_terms
 from macros.site.build_context import BuildContext
 from macros.site.nav import expand_nav
@@ -48,15 +49,29 @@ class Sources:
     docs_prefix: str  # docs/ relative to the project
 
 
+class _ConfigLoader(yaml.CSafeLoader):
+    """mkdocs.yml with `!ENV` resolved as MkDocs resolves it; any other tag is refused."""
+
+
+_ConfigLoader.add_constructor("!ENV", environment_value)
+
+
 def read_config(project: Path) -> dict:
-    """mkdocs.yml as plain data (no Python tags: every engine must be able to read it)."""
+    """mkdocs.yml as plain data: `!ENV` resolved here, so that the engine reads values; other
+    tags (`!!python/name:`) only MkDocs understands, and are refused with a hint."""
     path = project / CONFIG_NAME
     try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except OSError as error:
         raise SourcesError(f"{CONFIG_NAME}: cannot be read: {error.strerror}") from None
     except yaml.YAMLError as error:
-        raise SourcesError(f"{CONFIG_NAME}: not plain YAML: {error}") from None
+        mark = getattr(error, "problem_mark", None)
+        where = f"{CONFIG_NAME}:{mark.line + 1}" if mark else CONFIG_NAME
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise SourcesError(
+            f"{where}: {problem}\n  hint: the engines other than MkDocs read mkdocs.yml as "
+            "plain YAML (and !ENV): write the value itself instead of such a tag"
+        ) from None
     if not isinstance(config, dict):
         raise SourcesError(f"{CONFIG_NAME}: must be a mapping of settings")
     return config
