@@ -24,7 +24,8 @@ FORBIDDEN_TAGS = {"iframe", "frame", "object", "embed", "base", "applet", "porta
 SAFE_SCHEMES = {"http", "https", "mailto", ""}
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.IGNORECASE)
 # The theme's own script files and ours: same site, under assets/javascripts/.
-_SCRIPT_FILE = re.compile(r"^(?:/|(?:\.\./)*(?:\./)?)assets/javascripts/[\w./-]+\.js$")
+# (404.html links them from the server's root, under site_url's path: /playbook/assets/…)
+_SCRIPT_FILE = re.compile(r"^(?:/(?:[\w-]+/)*|(?:\.\./)*(?:\./)?)assets/javascripts/[\w./-]+\.js$")
 
 
 class _Scanner(HTMLParser):

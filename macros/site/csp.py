@@ -31,6 +31,17 @@ _THEME_SCRIPT_TEXTS = {
         '(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a'
         '.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
     ),
+    "applies the colour scheme the reader chose with the palette toggle": (
+        'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-sche'
+        'me)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),in'
+        'put=document.querySelector(media.matches?"[data-md-color-media=\'(prefers-color-schem'
+        'e: light)\']":"[data-md-color-media=\'(prefers-color-scheme: dark)\']");palette.color.m'
+        'edia=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribu'
+        'te("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-p'
+        'rimary"),palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key'
+        ',value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+'
+        'key,value)}'
+    ),
     "opens the tab named in the address (content tabs)": (
         "var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
         '(target.checked=target.name.startsWith("__tabbed_"))'
@@ -39,7 +50,8 @@ _THEME_SCRIPT_TEXTS = {
 
 REFERRER_POLICY = "same-origin"  # other sites are not told which page a reader came from
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_BASE = re.compile(r'new URL\("[./]*",location\)')
+# The base is relative ("../..") on pages, absolute ("/playbook/", site_url's path) on 404.html.
+_BASE = re.compile(r'new URL\("[\w./-]*",location\)')
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
