@@ -18,6 +18,7 @@ import functools
 import gzip
 import hashlib
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,13 +104,20 @@ class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser closing a kept-alive connection is not an error worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve_like_pages(folder: Path, port: int = 0, prefix: str = "/") -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 under `prefix` (a free port unless one is given) while
     the block runs. Yields the site's address, without a final slash."""
     handler_class = type("Handler", (PagesLikeHandler,), {"prefix": prefix})
     handler = functools.partial(handler_class, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

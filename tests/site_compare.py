@@ -15,7 +15,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-PRIMARY_NAV = re.compile(r'<nav class="md-nav md-nav--primary"(.*?)</nav>\s*</div>\s*</div>', re.S)
+# (With Material's tabs the class list goes on: "md-nav md-nav--primary md-nav--lifted".)
+PRIMARY_NAV = re.compile(
+    r'<nav class="md-nav md-nav--primary[^"]*"(.*?)</nav>\s*</div>\s*</div>', re.S
+)
 LINK = re.compile(r'\b(?:href|src)="([^"]*)"')
 ANCHOR = re.compile(r'\bid="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")

@@ -79,7 +79,7 @@ def hostile_site(tmp_path_factory) -> Path:
 
 
 def test_template_syntax_from_editors_is_shown_as_written(hostile_site):
-    # A story's body is on its own page.
+    # The story's body is on its own page, its title there and on its theme's card.
     html = (hostile_site / "stories" / "kansas-story" / "index.html").read_text(encoding="utf-8")
     assert "worked {{ 7*7 }} and {% raw %} together" in html
     assert "law {{ 7*7 }}" in html
@@ -95,12 +95,13 @@ def test_html_from_editors_is_shown_as_text(hostile_site):
         assert "onmouseover=" not in html.replace("onmouseover=”", ""), page
         assert 'href="javascript:' not in html, page
     theme = (hostile_site / "themes" / "first-theme" / "index.html").read_text(encoding="utf-8")
-    assert "Kansas &lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; law" in theme or (
-        "Kansas &lt;script&gt;alert('title')&lt;/script&gt; law" in theme
-    )
-    assert "First &lt;img src=x onerror=alert(1)&gt; theme" in theme
     story = (hostile_site / "stories" / "kansas-story" / "index.html").read_text(encoding="utf-8")
+    for page in (theme, story):
+        assert "Kansas &lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; law" in page or (
+            "Kansas &lt;script&gt;alert('title')&lt;/script&gt; law" in page
+        )
     assert "&lt;script&gt;alert(‘body’)&lt;/script&gt;" in story
+    assert "First &lt;img src=x onerror=alert(1)&gt; theme" in theme
 
 
 def test_every_generated_page_edits_its_data_file_and_docs_pages_their_markdown(hostile_site):

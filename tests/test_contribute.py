@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from macros.content import model
+from macros.content.settings import published_path
 from macros.editor.fields import documented_kinds, field_docs
 from macros.editor.scaffold_text import record_to_copy
 from macros.pages.field_reference import field_reference
@@ -192,7 +193,7 @@ def test_the_story_walkthrough_does_what_the_guide_says(tmp_path):
             start_new_session=True,  # its own process group, so that mkdocs stops with it
         )
     try:
-        kansas = f"http://127.0.0.1:{port}/states/kansas/"
+        kansas = f"http://127.0.0.1:{port}{published_path(ROOT)}states/kansas/"
         assert "Kansas aligns licensure rules" in wait_for(lambda: fetch(kansas))
         story.write_text(broken, encoding="utf-8")
         wait_for(lambda: explained in log.read_text(encoding="utf-8"))

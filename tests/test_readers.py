@@ -79,3 +79,32 @@ def test_the_glossary_goes_from_a_to_z_with_every_letter_in_its_index():
             assert f'id="letter-{group.letter}"' in page
         elif group.letter != "#":
             assert f'<span class="pb-az__none">{group.letter}<' in page
+
+
+def test_a_story_is_cited_with_its_address_on_the_published_site():
+    from macros.site.build_context import BuildContext
+
+    context = BuildContext.load(ROOT)
+    page = next(p for p in context.pages if p.src_uri == "stories/kansas-licensure-billing.md")
+    assert context.pages_context.site_url == "https://integrated-care-playbook.github.io/playbook/"
+    # (Markdown source: the address's punctuation is escaped, and shows as written.)
+    citation = page.markdown.split("## Cite this story { #cite }\n", 1)[1].replace("\\", "")
+    assert (
+        "https://integrated-care-playbook.github.io/playbook/stories/kansas-licensure-billing/\n"
+        in (citation)
+    )
+    assert "\n{ .pb-citation }" in citation
+
+
+def test_the_home_page_offers_every_way_in_first():
+    playbook = load_playbook(ROOT / "playbook_data")
+    home = {p.src_uri: p.markdown for p in generate_pages(PageContext(playbook))}["index.md"]
+    ways = re.findall(r'<li><a href="([^"]*)"><strong>([^<]*)</strong>', home)
+    assert ways == [
+        ("#themes", "By theme"),
+        ("states/", "By state"),
+        ("policy-areas/", "By policy area"),
+        ("stories/", "All stories"),
+        ("print/", "Print or download for a meeting"),
+    ]
+    assert home.index('<nav class="pb-tasks"') < home.index("## Themes { #themes }")

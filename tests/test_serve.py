@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from tests.helpers import fetch, free_port, wait_for
+from macros.content.settings import published_path
+from tests.helpers import ROOT, fetch, free_port, wait_for
 
 pytestmark = pytest.mark.build
 
@@ -28,7 +29,7 @@ def test_serve_rebuilds_when_a_data_file_changes(project):
     port = free_port()
     server = start_serve(project, port)
     try:
-        url = f"http://127.0.0.1:{port}/themes/first-theme/"
+        url = f"http://127.0.0.1:{port}{published_path(ROOT)}themes/first-theme/"
         assert "Kansas passes a law" in wait_for(lambda: fetch(url))
         project.edit("stories/kansas-story.yml", "Kansas passes a law", "Kansas passes a new law")
         wait_for(lambda: "Kansas passes a new law" in (fetch(url) or ""))

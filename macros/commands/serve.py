@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 from macros.commands.common import load_checked, project_dir
+from macros.content.settings import published_path
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -22,17 +23,12 @@ def run(args: argparse.Namespace) -> int:
     if load_checked(project) is None:
         return 1
     address = f"127.0.0.1:{args.port}"
-    print(f"Serving the playbook at http://{address}/ (Ctrl+C to stop)")
+    # Under the path of site_url, as the published site (http://127.0.0.1:8000/ leads there).
+    print(f"Serving the playbook at http://{address}{published_path(project)} (Ctrl+C to stop)")
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address]
     command += ["--config-file", str(project / "mkdocs.yml")]
     # Material prints an end-of-life banner on every run; it is noise for editors.
-    # The preview is served at the root of its address, not under the published site's path.
-    environment = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "PLAYBOOK_SITE_URL": f"http://{address}/",
-    }
-    server = subprocess.Popen(command, cwd=project, env=environment)
+    server = subprocess.Popen(command, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     # Stopped by a signal (a test, a process manager), stop the preview server too: it would
     # otherwise keep running, and keep its port, after this command has ended.
     signal.signal(signal.SIGTERM, lambda *_: server.terminate())

@@ -143,6 +143,8 @@ def story_card(
     pb = ctx.pb
     states = [pb.states[c].name for c in story.states if c != except_state]
     facts = [", ".join(states)] if states else []
+    if not pb.from_delta_center(story):  # said on every card: not a grantee's story
+        facts.append(f"Not a Delta Center grantee: {pb.sources[story.source].short_title}")
     if story.year:
         facts.append(str(story.year))
     if with_theme:

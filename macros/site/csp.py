@@ -59,7 +59,8 @@ _THEME_SCRIPT_TEXTS = {
 
 REFERRER_POLICY = "same-origin"  # other sites are not told which page a reader came from
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_BASE = re.compile(r'new URL\("[\w./-]*",location\)')  # the site root, from this page
+# The base is relative ("../..") on pages, absolute ("/playbook/", site_url's path) on 404.html.
+_BASE = re.compile(r'new URL\("[\w./-]*",location\)')
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from macros.content.validate import load_playbook
 from tests.helpers import ROOT
+from tests.site_audit import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -48,12 +49,12 @@ def test_searching_a_policy_area_lands_on_its_page(page, served_site, playbook):
 
 
 def body_only_word(site, playbook) -> tuple[str, str]:
-    """A word that the search index holds only in one story's section on its theme page."""
+    """A word that the search index holds only on one story's own page."""
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     for story in playbook.stories.values():
         for word in sorted(set(re.findall(r"[a-z]{8,}", story.body.lower()))):
             holders = {d["location"] for d in docs if word in (d["title"] + d["text"]).lower()}
-            if holders == {f"themes/{story.theme}/#story-{story.id}"}:
+            if holders == {f"stories/{story.id}/"}:
                 return word, story.id
     pytest.fail("no word occurs in only one story's body")
 
@@ -63,17 +64,17 @@ def test_searching_a_word_from_a_story_body_lands_on_that_story(
 ):
     word, story_id = body_only_word(real_site, playbook)
     search(page, served_site, word)
-    # The first result is the theme page; under it, the story's own section.
+    # The first result is the story's own page.
     best = page.locator(".md-search-result__item").first
-    best.locator(f'a[href*="#story-{story_id}"]').click()
-    page.wait_for_url(re.compile(rf"#story-{story_id}$"))
-    assert page.locator(f"#story-{story_id}").is_visible()
+    best.locator(f'a[href*="stories/{story_id}/"]').first.click()
+    page.wait_for_url(re.compile(rf"/stories/{story_id}/(\?[^#]*)?$"))
+    assert heading(page) == playbook.stories[story_id].title
 
 
 def test_clicking_a_map_tile_opens_the_state_page(page, served_site):
     page.goto(served_site + "/states/")
     tile = page.locator('.pb-tile-map a[data-state="KS"]')
-    assert tile.get_attribute("aria-label").startswith("Kansas: ")
+    assert tile.get_attribute("aria-label").startswith("KS Kansas: ")  # its text, first
     tile.click()
     page.wait_for_url(re.compile(r"/states/kansas/$"))
     assert heading(page) == "Kansas"
@@ -88,7 +89,8 @@ def test_the_keyboard_alone_reaches_and_follows_a_map_tile(page, served_site):
             break
     else:
         pytest.fail("no map tile is reachable with the Tab key")
-    name = page.evaluate("document.activeElement.getAttribute('aria-label')").split(":")[0]
+    label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    name = label.split(":")[0].split(" ", 1)[1]  # "AK Alaska: …" -> "Alaska"
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/states/[a-z-]+/$"))
     assert heading(page) == name
@@ -117,9 +119,7 @@ def test_a_filter_narrows_the_story_list_shows_the_count_and_survives_a_reload(
     assert page.locator(".pb-story-card:visible").count() == expected
 
     page.get_by_role("button", name="Show all").click()
-    page.wait_for_function(
-        f"document.querySelectorAll('.pb-story-card:not([hidden])').length == {total}"
-    )
+    wait_until(page, f"document.querySelectorAll('.pb-story-card:not([hidden])').length == {total}")
     assert "state=" not in page.url
 
 
@@ -149,10 +149,11 @@ def test_every_policy_area_cell_links_to_a_story_of_that_state(page, served_site
     for area, code, href in links:
         page.goto(served_site + "/policy-areas/matrix/")
         page.locator(f'.pb-matrix a[href="{href}"]').first.click()
-        story_id = page.url.split("#story-")[1]
+        page.wait_for_url(re.compile(r"/stories/[a-z0-9-]+/$"))
+        story_id = page.url.rstrip("/").split("/stories/")[1]
         story = playbook.stories[story_id]
         assert code in story.states and area in story.policy_areas
-        assert page.locator(f"#story-{story_id}").is_visible()
+        assert heading(page) == story.title
 
 
 def test_an_acronym_shows_its_meaning_on_keyboard_focus_and_links_to_the_glossary(

@@ -13,7 +13,7 @@ import pytest
 from macros.content.validate import load_playbook
 from tests.contrast import BACKGROUNDS_JS, ratio
 from tests.helpers import ROOT
-from tests.site_audit import SETTLED
+from tests.site_audit import SETTLED, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +56,7 @@ def test_the_skip_link_is_the_first_tab_stop_shows_and_leads_to_the_content(
     assert link.inner_text().strip() == "Skip to content"
 
     # Shown on top of the page while it has the focus (Material hides it otherwise).
-    page.wait_for_function(SETTLED, timeout=5_000)
+    wait_until(page, SETTLED)
     shown = link.evaluate(
         """a => {
           const box = a.getBoundingClientRect();
@@ -76,7 +76,7 @@ def test_the_skip_link_is_the_first_tab_stop_shows_and_leads_to_the_content(
     assert target.startswith("#")
     assert page.locator(".md-content").locator(target).count() == 1
     page.keyboard.press("Enter")
-    page.wait_for_function("hash => location.hash === hash", arg=target)
+    wait_until(page, "hash => location.hash === hash", target)
     placement = page.locator(target).evaluate(
         """heading => ({
           top: heading.getBoundingClientRect().top,
@@ -138,7 +138,7 @@ def test_the_element_with_the_keyboard_focus_has_a_clear_ring(page, served_site,
 
     tab_to(page, selector)
     assert page.evaluate("document.activeElement.matches(':focus-visible')")
-    page.wait_for_function(SETTLED, timeout=5_000)
+    wait_until(page, SETTLED)
     after = page.evaluate(f"({INDICATOR_JS})(document.activeElement)")
 
     assert after != before, f"{kind}: nothing changes when it takes the focus"
@@ -158,7 +158,7 @@ def test_every_state_on_the_map_with_a_page_is_one_tab_stop_in_alphabetical_orde
     while focused(page, ".pb-tile-map a"):
         reached.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
         page.keyboard.press("Tab")
-    names = [label.split(":")[0] for label in reached]
+    names = [label.split(":")[0].split(" ", 1)[1] for label in reached]  # "AK Alaska: …"
     assert names == sorted(names)
     # The same states as the table under the map, which says the same without the map.
     first_column = "xpath=//*[@id='states-table']/following::table[1]/tbody/tr/td[1]/a"
@@ -196,9 +196,7 @@ def test_the_story_filters_work_with_the_keyboard_alone(page, served_site, playb
 
     tab_to(page, "form.pb-filters button[type=reset]")
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        f"document.querySelectorAll('.pb-story-card:not([hidden])').length == {total}"
-    )
+    wait_until(page, f"document.querySelectorAll('.pb-story-card:not([hidden])').length == {total}")
     assert count.inner_text() == f"All {total} stories"
     assert "theme=" not in page.url and "state=" not in page.url
 
