@@ -216,3 +216,10 @@ def test_the_xmp_packet_says_pdf_ua_and_escapes_the_title():
     assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
     assert '<rdf:li xml:lang="x-default">A &amp; B &lt;C&gt;</rdf:li>' in xmp
     assert "<xmp:CreateDate>1970-01-01T00:00:00+00:00</xmp:CreateDate>" in xmp
+
+
+@pytest.mark.build
+def test_the_built_print_view_shows_no_markdown_syntax(real_site):
+    """Every attribute list was read as one (a story's source line before its resources)."""
+    built = (real_site / "print" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"\{ ?[.#][a-z][^}]*\}", built) == []

@@ -103,7 +103,7 @@
   }
 
   // A story (its heading, meta line and text) becomes one block that print keeps whole;
-  // a long one (over half a page) may break between paragraphs.
+  // a long one may break between paragraphs (its heading kept with its first lines).
   function wrapStories(article) {
     all("h4[id^='story-'], h4[id*='-story-'], h3[id^='story-']", article).forEach(function (h) {
       var card = element("section", "pb-print-story");
@@ -120,7 +120,8 @@
           return node.classList.contains(c);
         })
       );
-      if (card.textContent.length > 1800) card.classList.add("pb-long");
+      // Over about a third of a page: kept whole, it would leave a page two-thirds empty.
+      if (card.textContent.length > 1000) card.classList.add("pb-long");
     });
   }
 
@@ -187,20 +188,28 @@
     });
   }
 
-  // A packet's glossary keeps only the terms its pages use.
+  // A packet's glossary keeps only the terms its pages use (and the letters that still
+  // have terms; the A-Z index of the site is no use on paper).
   function glossaryOfPacket(article) {
-    var glossary = article.querySelector("dl.pb-glossary");
-    if (!glossary) return;
+    var lists = all("dl.pb-glossary", article);
+    if (!lists.length) return;
     var used = {};
     all("a.pb-term[href^='#']", article).forEach(function (a) {
-      if (!glossary.contains(a)) used[a.getAttribute("href").slice(1)] = true;
+      if (!a.closest("dl.pb-glossary")) used[a.getAttribute("href").slice(1)] = true;
     });
-    all("dt", glossary).forEach(function (dt) {
-      if (used[dt.id]) return;
-      var dd = dt.nextElementSibling;
-      if (dd && dd.tagName === "DD") dd.remove();
-      dt.remove();
+    lists.forEach(function (list) {
+      all("dt", list).forEach(function (dt) {
+        if (used[dt.id]) return;
+        var dd = dt.nextElementSibling;
+        if (dd && dd.tagName === "DD") dd.remove();
+        dt.remove();
+      });
+      if (list.querySelector("dt")) return;
+      var letter = list.previousElementSibling;
+      if (letter && letter.classList.contains("pb-az__letter")) letter.remove();
+      list.remove();
     });
+    all(".pb-az", article).forEach(function (n) { n.remove(); });
   }
 
   function cssString(text) {
