@@ -124,7 +124,7 @@ class StoryCardView:
 
     id: str
     link: PageLink  # the story's own page
-    facts: list[str]  # plain text: states, year, theme, policy areas
+    facts: list[str]  # plain text: states, other-initiative label, year, theme, policy areas
     summary: str
     data: dict[str, str]  # data-* attributes (the story filters read them); may be empty
 
@@ -143,6 +143,8 @@ def story_card(
     pb = ctx.pb
     states = [pb.states[c].name for c in story.states if c != except_state]
     facts = [", ".join(states)] if states else []
+    if not pb.from_delta_center(story):
+        facts.append(f"Not a Delta Center grantee: {pb.sources[story.source].short_title}")
     if story.year:
         facts.append(str(story.year))
     if with_theme:
