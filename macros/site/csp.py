@@ -22,8 +22,8 @@ import base64
 import hashlib
 import re
 
-# The inline scripts of Material 9.8 and of Zensical's theme, with `new URL("<base>", location)` written as BASE (it
-# is the page's path back to the site root). tests/test_csp.py checks every page.
+# The inline scripts of Material 9.8 and of Zensical's theme, with `new URL("<base>", location)`
+# written as BASE (the page's path back to the site root). tests/test_csp.py checks every page.
 _THEME_SCRIPT_TEXTS = {
     "scope and local storage helpers (__md_scope, __md_get, __md_set)": (
         "__md_scope=new URL(BASE,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_"
