@@ -142,21 +142,21 @@ def test_other_initiatives_stories_say_they_are_not_from_grantees(real_site):
     assert has(illinois, "Not a Delta Center grantee: C4 and CountyCare learning collaborative")
     california = shown(real_site, "states/california")
     assert has(california, "Not a Delta Center grantee: IPI business case")
+    story = shown(real_site, "stories/cook-county-bh-pc-collaborative")
+    assert has(story, "Not a Delta Center grantee: C4 and CountyCare learning collaborative")
+    kansas = shown(real_site, "stories/kansas-licensure-billing").split("More stories like")[0]
+    assert not has(kansas, "Not a Delta Center")
 
 
 def test_stories_and_strategies_show_where_in_the_source_they_are(real_site):
     page = shown(real_site, "themes/collective-action")
     assert has(page, "Source: Delta Center partner playbook (Theme 3, strategy 1)")
-    # A story's source, with where in it, is on the story's own page.
-    stories = [
-        shown(real_site, f"stories/{path.name}")
-        for path in (real_site / "stories").iterdir()
-        if path.is_dir()
-    ]
-    assert any(
-        has(story, "Source: Health & Medicine learning collaborative (The Learning Collaborative)")
-        for story in stories
+    story = shown(real_site, "stories/illinois-learning-collaborative-criteria")
+    assert has(
+        story, "Source: Health & Medicine learning collaborative (The Learning Collaborative)"
     )
+    story = shown(real_site, "stories/kansas-licensure-billing")
+    assert has(story, "Source: Delta Center partner playbook (Theme 3, strategy 1)")
 
 
 def test_no_page_uses_a_wrong_name_for_a_partner(real_site):
@@ -164,3 +164,10 @@ def test_no_page_uses_a_wrong_name_for_a_partner(real_site):
         text = file.read_text(encoding="utf-8")
         assert "National Association for Community Health Centers" not in text, file
         assert "National Council for Behavioral Health" not in text or "until 2021" in text, file
+
+
+def test_no_state_page_shows_its_markup_as_text(real_site):
+    """An attribute list (`{ .pb-state-facts }`) separated from its paragraph by a blank
+    line is printed as text instead of styling the facts line."""
+    for page in (real_site / "states").glob("*/index.html"):
+        assert "{ .pb-" not in shown(real_site, page.parent.relative_to(real_site).as_posix())

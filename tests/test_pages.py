@@ -93,8 +93,9 @@ def test_a_story_from_another_initiative_says_it_is_not_a_delta_center_grantees(
         "Louisiana, Mississippi · Not a Delta Center grantee: Other work\n{ .pb-card-facts }"
         in pages["themes/second-theme.md"].markdown
     )
-    assert "- Not a Delta Center grantee: Other work\n" in pages["stories/gulf-story.md"].markdown
+    assert "\n- Not a Delta Center grantee: Other work\n" in pages["stories/gulf-story.md"].markdown
     assert "Not a Delta Center grantee" not in pages["themes/first-theme.md"].markdown
+    assert "Not a Delta Center grantee" not in pages["stories/kansas-story.md"].markdown
     assert pb.state_standing("LA").kind == "other"
     assert pb.state_standing("LA").other_sources == ("other",)
     assert (

@@ -124,7 +124,7 @@ class StoryCardView:
 
     id: str
     link: PageLink  # the story's own page
-    facts: list[str]  # plain text: states, year, theme, policy areas
+    facts: list[str]  # plain text: states, other-initiative label, year, theme, policy areas
     summary: str
     data: dict[str, str]  # data-* attributes (the story filters read them); may be empty
 
