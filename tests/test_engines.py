@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from macros import define_env
 from macros.checks.linkcheck import check_site
+from macros.content.settings import published_path
 from macros.render import glossary_terms
 from macros.site import csp, engines, finish, zensical_build
 from macros.site.build_context import BuildContext, context_for
@@ -74,16 +75,16 @@ def test_every_link_of_every_page_leads_to_the_same_place_and_anchors_match(site
 @pytest.mark.build
 @pytest.mark.parametrize("engine", OTHER_ENGINES)
 def test_the_navigation_leads_to_the_same_pages_in_the_same_order(sites, engine):
-    for page in ("index.html", "themes/collective-action/index.html", "contribute/index.html"):
+    for page in ("themes/collective-action/index.html", "contribute/index.html"):
         expected = seen.navigation(sites["mkdocs"], page)
-        assert len(expected) > 30
+        assert len(expected) > 10  # the sections and this section's pages
         assert seen.navigation(sites[engine], page) == expected
 
 
 @pytest.mark.build
 @pytest.mark.parametrize("engine", [*OTHER_ENGINES, "mkdocs"])
 def test_no_internal_link_or_anchor_is_broken_with_any_engine(sites, engine):
-    report = check_site(sites[engine])
+    report = check_site(sites[engine], published_path(ROOT))
     assert report.pages > 40
     assert [str(b) for b in report.broken] == []
 

@@ -39,7 +39,9 @@ _THEME_SCRIPT_TEXTS = {
 
 REFERRER_POLICY = "same-origin"  # other sites are not told which page a reader came from
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_BASE = re.compile(r'new URL\("[./]*",location\)')
+# The page's base address: relative ("../..") on pages, absolute ("/playbook/", the
+# published path of site_url) on the theme's 404.html, which may be served at any depth.
+_BASE = re.compile(r'new URL\("[^"\\<>]*",location\)')
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
