@@ -61,6 +61,17 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    # The tests' own scripts (wait_for_function, axe) need eval, which the site's CSP
+    # forbids: they run with it set aside. tests/browser/test_csp_browser.py keeps it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def page_with_csp(browser):
+    """A tab that honours the site's Content-Security-Policy, as readers' browsers do."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     yield tab
@@ -77,3 +88,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         uses = BUILDING_FIXTURES & set(getattr(item, "fixturenames", ()))
         if uses and item.get_closest_marker("build") is None:
             item.add_marker(pytest.mark.build)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory):
+    """The real playbook built with Zensical, whose pages the finishing pass completes."""
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    result = run_playbook(
+        "--project", str(ROOT), "build", "--engine", "zensical", "--site-dir", str(site)
+    )
+    assert result.returncode == 0, result.stderr
+    return site

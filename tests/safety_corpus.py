@@ -3,8 +3,8 @@ try, each with the exact message an editor gets (CONTENT_CASES) or the exact saf
 (PROSE_CASES, TEXT_CASES, URL_CASES, CSV_CASES). tests/test_safety_corpus.py runs them;
 the content cases change a copy of tests/fixtures/minimal.
 
-A change is ("edit", file, old, new), ("write", file, text), ("delete", *files) or
-("symlink", link, target), where target is OUTSIDE (a YAML file outside the project whose
+A change is ("edit", file, old, new), ("write", file, text), ("delete", *files),
+("several", *changes) or ("symlink", link, target), where target is OUTSIDE (a YAML file outside the project whose
 text must never be shown), DANGLING (a missing file), FOLDER (a folder outside) or a path
 inside playbook_data/.
 """
@@ -80,6 +80,8 @@ CHANGES = [
     ("null-title", ("edit", S, "title: Kansas passes a law", "title: ~")),
     ("date-as-title", ("edit", S, "title: Kansas passes a law", "title: 2024-01-01")),
     ("float-as-year", ("edit", S, "year: 2023", "year: 2023.5")),
+    ("value-with-a-line-break", ("edit", S, "year: 2023", 'year: "20\\n23"')),
+    ("list-as-field-name", ("edit", S, "year: 2023", "year: 2023\n? [a, b]\n: x")),
     # Text: invisible and control characters, line breaks, trailing newlines in ids
     ("id-with-trailing-newline", ("edit", S, "id: kansas-story", 'id: "kansas-story\\n"')),
     ("state-code-with-trailing-newline", ("edit", S, "states: [KS]", 'states: ["KS\\n"]')),
@@ -334,6 +336,16 @@ CHANGES = [
             "id: quotes\norder: 3\ntitle: Quotes\ntagline: t\nlocator: Part 3\nintro: i\nsource: test-source\nstrategies:\n  - id: only-strategy\n    order: 1\n    title: T\n    locator: Part 3\n    description: d\n",
         ),
     ),
+    ("acronym-wipes-raw-html", ("edit", G, "term: PCA", "term: wzxhzdk")),
+    ("acronym-breaks-entities", ("edit", G, "term: PCA", "term: amp")),
+    (
+        "nothing-left-at-all",
+        (
+            "several",
+            ("delete", "themes/01-first.yml", "themes/02-second.yml", S, "stories/gulf-story.yml"),
+            ("write", Q, "quotes:\n"),
+        ),
+    ),
     ("no-stories-left", ("delete", "stories/kansas-story.yml", "stories/gulf-story.yml")),
 ]
 
@@ -429,6 +441,12 @@ EXPECTED = {
     ],
     "float-as-year": [
         "playbook_data/stories/kansas-story.yml:7: year: expected a whole number, got the number 2023.5\n    hint: write digits only, for example 2023"
+    ],
+    "value-with-a-line-break": [
+        "playbook_data/stories/kansas-story.yml:7: year: expected a whole number, got '20\\n23'\n    hint: write digits only, for example 2023"
+    ],
+    "list-as-field-name": [
+        "playbook_data/stories/kansas-story.yml:8: a field name is a list or a record\n    hint: field names are words such as `title:`"
     ],
     "id-with-trailing-newline": [
         "playbook_data/stories/kansas-story.yml:1: id: 'kansas-story\\n' is not a valid id\n    hint: ids use lowercase letters, digits and single hyphens, at most 80 characters, for example 'kansas-licensure-billing'"
@@ -609,6 +627,16 @@ EXPECTED = {
     ],
     "theme-id-quotes": [
         "playbook_data/themes/03-quotes.yml:1: id: the anchor '#quotes' would appear twice on a state's page\n    hint: choose another id"
+    ],
+    "acronym-wipes-raw-html": [
+        "playbook_data/glossary.yml:3: terms[1].term: the acronym 'wzxhzdk' would change the pages' own markup (wzxhzdk is written by Markdown or HTML)\n    hint: spell the acronym differently, or leave out `expansion:` so that it is not marked across the site"
+    ],
+    "acronym-breaks-entities": [
+        "playbook_data/glossary.yml:3: terms[1].term: the acronym 'amp' would change the pages' own markup (&amp; is written by Markdown or HTML)\n    hint: spell the acronym differently, or leave out `expansion:` so that it is not marked across the site"
+    ],
+    "nothing-left-at-all": [
+        "playbook_data/stories:1: there are no stories\n    hint: add a story: playbook new story --state XX --theme ID",
+        "playbook_data/themes:1: there are no themes\n    hint: add a theme file in playbook_data/themes/ (see the field reference)",
     ],
     "no-stories-left": [
         "playbook_data/stories:1: there are no stories\n    hint: add a story: playbook new story --state XX --theme ID"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.site import csp
+from tests.page_scan import scan
 
 SCOPE = (
     '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_'
@@ -59,3 +60,14 @@ def test_every_built_page_has_the_policies_and_no_unknown_inline_script(real_sit
         html = page.read_text(encoding="utf-8")
         assert html.count('http-equiv="Content-Security-Policy"') == 1, page
         assert all(csp.is_theme_script(s) for s in csp.inline_scripts(html)), page
+
+
+@pytest.mark.build
+def test_zensical_pages_get_the_policies_too_and_pass_the_scan(zensical_site):
+    pages = sorted(zensical_site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert html.count('http-equiv="Content-Security-Policy"') == 1, page
+        assert all(csp.is_theme_script(s) for s in csp.inline_scripts(html)), page
+        assert scan(html) == [], page

@@ -9,27 +9,14 @@ import shlex
 import subprocess
 
 import pytest
-import yaml
 
 from macros.content.validate import load_playbook
+from tests.github_files import GITHUB, WORKFLOWS, load, steps
 from tests.helpers import ROOT
 
-GITHUB = ROOT / ".github"
-WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 FORMS = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
 REPO = "https://github.com/integrated-care-playbook/playbook/"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
-
-
-def load(path) -> dict:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if True in data:  # YAML 1.1 reads the key `on:` as true
-        data["on"] = data.pop(True)
-    return data
-
-
-def steps(workflow: dict) -> list[dict]:
-    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
 
 
 def runs(workflow: dict) -> str:

@@ -46,6 +46,9 @@ def apply(project: Project, change: tuple, outside: Path) -> None:
         project.edit(*args)
     elif kind == "write":
         project.write(*args)
+    elif kind == "several":
+        for each in args:
+            apply(project, each, outside)
     elif kind == "delete":
         for file in args:
             (project.data / file).unlink()
@@ -97,7 +100,7 @@ SAMPLE = [c for i, c in enumerate(CONTENT_CASES) if i % 9 == 0 and c[2]]
     [pytest.param(change, problems, id=name) for name, change, problems in SAMPLE],
 )
 def test_the_validate_command_reports_them_without_a_traceback(changed, change, expected):
-    result = changed(change).playbook("validate")
+    result = changed(change).main("validate")
     assert (result.returncode, result.stderr) == (1, "")
     assert result.stdout == format_text(expected) + "\n"  # the report, from its lines
 
@@ -149,3 +152,66 @@ def test_stories_csv_holds_no_formula(project):
     assert kansas["summary"] == "'+1+2"
     # playbook.json keeps the text as written: it is data, not a spreadsheet.
     assert '"title": "=HYPERLINK(' in open_data.playbook_json(context.playbook)
+
+
+def test_an_unreadable_file_is_a_problem_not_a_traceback(project, monkeypatch):
+    story = project.data / "stories" / "kansas-story.yml"
+    read_bytes = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path == story:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert problems_of(project) == [
+        "playbook_data/stories/kansas-story.yml:1: the file cannot be read (permission denied)"
+        "\n    hint: check that it is a plain file you may read (its permissions)"
+    ]
+
+
+def test_an_unreadable_folder_is_a_problem(project, monkeypatch):
+    import os
+
+    stories = project.data / "stories"
+    scandir = os.scandir
+
+    def refuse(path):
+        if Path(path) == stories:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert problems_of(project)[0] == (
+        "playbook_data/stories:1: this folder cannot be read\n    hint: check its permissions"
+    )
+
+
+def test_a_value_the_checks_did_not_foresee_is_a_problem_not_a_traceback(project, monkeypatch):
+    from macros.content import loader
+
+    def unforeseen(self, node):
+        raise ValueError("a constructor failed")
+
+    monkeypatch.setattr(loader._Loader, "construct_document", unforeseen)
+    assert problems_of(project)[0] == (
+        "playbook_data/cohorts.yml:1: the YAML holds a value that cannot be read\n"
+        "    hint: write values plainly: text (in quotes if need be), whole numbers, dates as "
+        "YYYY-MM-DD"
+    )
+
+
+def test_markdown_too_deep_for_the_renderer_is_a_problem_not_a_traceback(monkeypatch):
+    renderer = ProseRenderer()
+
+    def too_deep(text):
+        raise RecursionError
+
+    monkeypatch.setattr(renderer._md, "convert", too_deep)
+    assert renderer.html("a <b>") == "<p>a &lt;b&gt;</p>"
+    assert [(p.message, p.hint) for p in renderer.problems("a <b>")] == [
+        (
+            "this text is nested too deeply to show",
+            "use at most 8 levels of lists and quotes inside one another",
+        )
+    ]

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_github import WORKFLOWS, load, steps
+
+from tests.github_files import WORKFLOWS, load, steps
 
 SHA_PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 ZIZMOR = Path(sys.executable).parent / "zizmor"

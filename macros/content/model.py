@@ -390,7 +390,7 @@ class Strategy(Record):
     order: Order = Field(description="Position within its theme, from 1.", examples=[1])
     title: Title = Field(
         description="The strategy, as one sentence.",
-        examples=["Keep to a regular schedule of meetings"],
+        examples=["Set a regular schedule for communicating"],
     )
     locator: Locator = _locator(
         "Where in the theme's source the strategy and its approaches are.",
@@ -423,17 +423,17 @@ class Theme(Record):
     )
     tagline: Line = Field(
         description="One sentence that says what the theme is about.",
-        examples=["Partnerships last when trust is built on purpose."],
+        examples=["Trust grows out of mutual understanding and collaboration."],
     )
     locator: Locator = _locator("Where in its source the theme is.", "Theme 1")
     intro: Prose = Field(
         description="Introduction (Markdown).",
-        examples=["Associations that had rarely worked together could not rely on goodwill alone."],
+        examples=["This theme is about building the relationship on purpose."],
     )
     strategies_intro: Prose | None = Field(
         None,
         description="Text before the list of key strategies (Markdown).",
-        examples=["Teams that made progress did three things."],
+        examples=["Ask for the views of people who receive care, and act on what you hear."],
     )
     # Its example is the Strategy record's own fields.
     strategies: list[Strategy] = Field(min_length=1, description="Key strategies.")
@@ -553,4 +553,9 @@ class Term(Record):
         description="Plain-language definition.",
         examples=["A membership organisation of primary care providers."],
     )
-    source: SourceId | None = Field(None, description=SOURCE, examples=["delta-center-playbook"])
+    source: SourceId | None = Field(
+        None,
+        description="Id of the source in which the reader meets the term; a general "
+        "definition is ours, not that source's.",
+        examples=["delta-center-playbook"],
+    )

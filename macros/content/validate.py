@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.content.kinds import KINDS, Kind, kind_for, layout_description
 from macros.content.loader import LineDict, LineList, load_yaml
-from macros.content.model import MISSING_HINTS, Origin, PlaybookInfo, Record
+from macros.content.model import MISSING_HINTS, Origin, PlaybookInfo, Record, shown
 from macros.content.playbook import Playbook
 from macros.content.problems import ContentError, Problem, suggest
 from macros.content.references import check_references
@@ -299,7 +299,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a record of `field: value` lines"
-    return f"'{value}'"
+    return f"'{shown(str(value))}'"  # one line, invisible characters by their code
 
 
 def _line_at(raw: Any, loc: tuple) -> int:

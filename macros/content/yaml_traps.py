@@ -75,6 +75,13 @@ class _Checker:
             elif isinstance(node, MappingNode):
                 self.container(node, TAG + "map")
                 for key, value in node.value:
+                    if not isinstance(key, ScalarNode):
+                        self.add(
+                            key,
+                            "a field name is a list or a record",
+                            "field names are words such as `title:`",
+                        )
+                        continue
                     if key.tag == TAG + "merge":
                         self.add(
                             key,

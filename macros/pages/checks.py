@@ -8,11 +8,13 @@ page is made, so that `playbook validate` finds everything `playbook build` woul
 * every record's page has an address of its own: a state name that gives no address or the
   same address as another state, an id that names a generated or hand-written page;
 * every anchor on a page is unique (an id that would repeat a heading's anchor);
+* no glossary acronym is a word the pages' markup is made of (`amp`, Markdown's own);
 * there is something to show: at least one theme and one story.
 """
 
 from __future__ import annotations
 
+import html.entities
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -51,6 +53,7 @@ STATE_ANCHORS = ("policy-areas", "quotes", "resources")
 def page_problems(ctx: PageContext, docs_dir: Path | None = None) -> list[Problem]:
     return [
         *markdown_problems(ctx),
+        *acronym_problems(ctx),
         *address_problems(ctx, docs_dir),
         *anchor_problems(ctx),
         *emptiness_problems(ctx),
@@ -90,6 +93,38 @@ def markdown_problems(ctx: PageContext) -> list[Problem]:
                             found.hint,
                         )
                     )
+    return problems
+
+
+# Words that Markdown writes into pages while it works (placeholders for raw HTML and
+# escapes): an acronym equal to one would be marked inside them and wipe that HTML.
+_MARKDOWN_WORDS = ("wzxhzdk", "klzzwxh")
+
+
+def acronym_problems(ctx: PageContext) -> list[Problem]:
+    """Acronyms become <abbr> wherever they appear as a word, in every page: one that is a
+    word of Markdown's or the name of an HTML character (`amp` in `&amp;`) would break
+    the page's own markup."""
+    problems = []
+    for term in ctx.pb.terms.values():
+        if not term.expansion:
+            continue
+        clash = next((w for w in _MARKDOWN_WORDS if w in term.term.lower()), None)
+        if clash is None and f"{term.term};" in html.entities.html5:
+            clash = f"&{term.term};"
+        if clash:
+            origin = term.origin
+            problems.append(
+                Problem(
+                    origin.file,
+                    origin.line_of("term"),
+                    origin.path("term"),
+                    f"the acronym '{term.term}' would change the pages' own markup "
+                    f"({clash} is written by Markdown or HTML)",
+                    "spell the acronym differently, or leave out `expansion:` so that it is "
+                    "not marked across the site",
+                )
+            )
     return problems
 
 

@@ -31,6 +31,7 @@ from macros.pages.blocks import (
     quote_view,
     resource_anchor,
     resource_view,
+    story_block,
     story_view,
 )
 from macros.pages.common import (
@@ -43,6 +44,7 @@ from macros.pages.common import (
     policy_area_uri,
     render,
     state_uri,
+    story_uri,
     theme_uri,
     with_class,
 )
@@ -92,6 +94,8 @@ def page_anchors(ctx: PageContext) -> dict[str, str]:
         anchors[RESOURCES_URI] = RESOURCES
     if pb.terms:
         anchors[GLOSSARY_URI] = GLOSSARY
+    # A story's own page: its full text under its theme.
+    anchors.update({story_uri(s): f"story-{s}" for s in pb.stories})
     return anchors
 
 
@@ -184,6 +188,9 @@ def contents(ctx: PageContext, states: list[State]) -> str:
     return "\n".join(out)
 
 
+_STORY_CARD = re.compile(
+    r'<article class="pb-story-card" id="story-([a-z0-9-]+)"[^>]*>.*?</article>', re.S
+)
 _STORY_HEADING = re.compile(r"^#+ .* \{ #story-([a-z0-9-]+) \}$", re.M)
 
 
@@ -191,7 +198,12 @@ def theme_chapter(ctx: PageContext, theme: Theme, site_url: str = "") -> str:
     strategies = ctx.pb.ordered_strategies(theme)
     global_ids = {s.id for s in strategies}
     global_ids |= {f"{s.id}-{part}" for s in strategies for part in ("stories", "quotes")}
-    page = themes.theme_page(ctx, theme)
+    # On the site a theme shows its stories as cards linking to their pages; on paper each
+    # is told in full here, once (a state's sheet points to it by page).
+    page = _STORY_CARD.sub(
+        lambda m: story_block(ctx, ctx.pb.stories[m.group(1)], PRINT_URI),
+        themes.theme_page(ctx, theme),
+    )
     global_ids |= {i for i in _HEADING_ID.findall(page) if i.startswith(("story-", "quote-"))}
     if site_url:
         # Under each story's heading, its own page online: address and QR code.

@@ -22,14 +22,33 @@ import base64
 import hashlib
 import re
 
-# Material 9.8's inline scripts, with `new URL("<base>", location)` written as BASE (it
-# is the page's path back to the site root). tests/test_csp.py checks every page.
+# The inline scripts of Material 9.8 and of Zensical's theme, with `new URL("<base>", location)`
+# written as BASE (the page's path back to the site root). tests/test_csp.py checks every page.
 _THEME_SCRIPT_TEXTS = {
     "scope and local storage helpers (__md_scope, __md_get, __md_set)": (
         "__md_scope=new URL(BASE,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_"
         ".charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem"
         '(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a'
         '.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+    ),
+    "Zensical: scope, local storage helpers and the platform attribute": (
+        '__md_scope=new URL(BASE,location),__md_scope.pathname.endsWith("/")||(__md_scope=new'
+        ' URL(__md_scope.pathname+"/",location)),__md_hash=e=>[...e].reduce(((e,t)=>(e<<5)-e+'
+        "t.charCodeAt(0)),0),__md_get=(e,t=localStorage,_=__md_scope)=>JSON.parse(t.getItem(_"
+        '.pathname+"."+e)),__md_set=(e,t,_=localStorage,a=__md_scope)=>{try{_.setItem(a.pathn'
+        'ame+"."+e,JSON.stringify(t))}catch(e){}},document.documentElement.setAttribute("data'
+        '-platform",navigator.platform)'
+    ),
+    "Zensical: the colour palette a reader chose": (
+        'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-sche'
+        'me)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),in'
+        "put=document.querySelector(media.matches?\"[data-md-color-media='(prefers-color-schem"
+        "e: light)']\":\"[data-md-color-media='(prefers-color-scheme: dark)']\");palette.color.m"
+        'edia=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribu'
+        'te("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-p'
+        'rimary"),palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key'
+        ',value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+'
+        "key,value)}"
     ),
     "opens the tab named in the address (content tabs)": (
         "var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
@@ -114,9 +133,9 @@ def policy(page_html: str) -> str:
 
 def with_policies(page_html: str) -> str:
     """The page with its CSP and referrer policy first in <head> (a CSP <meta> governs only
-    what comes after it)."""
+    what comes after it). A page that has them already is left as it is."""
     head = re.search(r"<head\b[^>]*>", page_html, re.IGNORECASE)
-    if head is None:
+    if head is None or 'http-equiv="Content-Security-Policy"' in page_html:
         return page_html
     metas = (
         f'\n<meta http-equiv="Content-Security-Policy" content="{policy(page_html)}">'

@@ -5,10 +5,11 @@
 
 The MkDocs plugin calls `finish_content` on each page's content (`on_page_content`). For an
 engine that does not run our plugin (Zensical), `finish_site` does the same on the built
-HTML files, and what the plugin does elsewhere: each generated page's edit link opens its
-data file (the engine only knew the copy it rendered), the print view has none (nothing
-single to edit), and every page gets the Content-Security-Policy (site/csp.py). The two
-paths share this code, so both builds finish every page the same way.
+HTML files, and also puts each generated page's edit link on its data file (the engine only
+knows the copy it rendered) and takes the print view's away (nothing single to edit), as the
+plugin does through MkDocs' `File.edit_uri`, and writes the Content-Security-Policy into
+every page (site/csp.py). Both paths share this code, so the builds finish every page the
+same way.
 """
 
 from __future__ import annotations
@@ -148,9 +149,13 @@ def finish_site(
                 count=1,
             )
         target.write_text(html, encoding="utf-8")
-    # Last, on every page of the site (the theme's 404.html too), as the plugin does in MkDocs.
-    for page in sorted(site_dir.rglob("*.html")):
-        page.write_text(csp.with_policies(page.read_text(encoding="utf-8")), encoding="utf-8")
+    # Last, on every page (404.html too): the CSP and referrer policy, as the plugin writes
+    # them into each page in MkDocs (on_post_page).
+    for target in sorted(site_dir.rglob("*.html")):
+        html = target.read_text(encoding="utf-8")
+        finished = csp.with_policies(html)
+        if finished != html:
+            target.write_text(finished, encoding="utf-8")
 
 
 def _edit_link(match: re.Match, edit_path: str | None, docs_prefix: str, edit_base: str) -> str:

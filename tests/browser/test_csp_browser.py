@@ -20,6 +20,11 @@ def one_page_per_kind(site) -> list[str]:
 
 
 @pytest.fixture
+def page(page_with_csp):
+    return page_with_csp  # this file tests the policy: never set aside
+
+
+@pytest.fixture
 def console(page):
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
@@ -63,3 +68,13 @@ def test_the_policy_stops_an_inline_script_that_is_not_the_themes(
     page.goto(served_site + "/injected.html", wait_until="load")
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert any(VIOLATION in m for m in console)
+
+
+def test_zensical_pages_run_under_the_policy(page, console, zensical_site):
+    from macros.site.local_server import serve_folder
+
+    with serve_folder(zensical_site) as base:
+        for path in ("/", "/themes/relationship-building/", "/states/", "/stories/", "/print/"):
+            page.goto(base + path, wait_until="networkidle")
+            assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert [m for m in console if VIOLATION in m or m.startswith("page error")] == []
