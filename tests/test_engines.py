@@ -9,6 +9,7 @@ One build per engine for the whole module (MkDocs' is the session's `real_site`)
 from __future__ import annotations
 
 import importlib.util
+import re
 
 import pytest
 from mkdocs.utils import get_relative_url
@@ -100,6 +101,17 @@ def test_the_search_finds_the_same_pages(sites, engine):
     expected = seen.search_locations(sites["mkdocs"])
     assert "themes/collective-action/" in expected
     assert seen.search_locations(sites[engine]) == expected
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("engine", OTHER_ENGINES)
+def test_the_sitemap_lists_the_same_addresses(sites, engine):
+    def addresses(site):
+        return sorted(re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text()))
+
+    expected = addresses(sites["mkdocs"])
+    assert len(expected) > 40
+    assert addresses(sites[engine]) == expected
 
 
 @pytest.mark.build
