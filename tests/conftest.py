@@ -80,7 +80,7 @@ def page_with_csp(browser):
 
 # Fixtures that build the whole real site: a test that uses one is a `build` test, marked or
 # not, so that `make test-fast` (-m "not browser and not build") never waits for a build.
-BUILDING_FIXTURES = {"real_site", "served_site"}
+BUILDING_FIXTURES = {"real_site", "served_site", "zensical_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

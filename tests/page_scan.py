@@ -23,7 +23,8 @@ IMAGE_TAGS = {"img", "image", "source", "video", "audio", "input", "track"}
 FORBIDDEN_TAGS = {"iframe", "frame", "object", "embed", "base", "applet", "portal"}
 SAFE_SCHEMES = {"http", "https", "mailto", ""}
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.IGNORECASE)
-# The theme's own script files and ours: same site, under assets/javascripts/.
+# The theme's own script files and ours: same site, under assets/javascripts/, relative or
+# absolute under the published path (404.html: /playbook/assets/…, from site_url).
 _SCRIPT_FILE = re.compile(r"^(?:(?:/[\w.-]+)*/|(?:\.\./)*(?:\./)?)assets/javascripts/[\w./-]+\.js$")
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-# (With Material's tabs the class list goes on: "md-nav md-nav--primary md-nav--lifted".)
+# The navigation: from the main <nav> to the page's content (the sidebars come first).
 PRIMARY_NAV = re.compile(
-    r'<nav class="md-nav md-nav--primary[^"]*"(.*?)</nav>\s*</div>\s*</div>', re.S
+    r'<nav class="md-nav md-nav--primary[^"]*"(.*?)<div class="md-content"', re.S
 )
 LINK = re.compile(r'\b(?:href|src)="([^"]*)"')
 ANCHOR = re.compile(r'\bid="([^"]*)"')

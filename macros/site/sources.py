@@ -96,6 +96,8 @@ def write_sources(context: BuildContext, engine: str) -> Sources:
                 for uri in clashes
             )
         )
+    # Printed addresses and QR codes use site_url, as the plugin sets it from the config.
+    context.site_url = config.get("site_url") or ""
     view = context.print_view
     for page in [*context.pages, view]:
         _write(docs / page.src_uri, source_relative_links(page.markdown, page.src_uri))
