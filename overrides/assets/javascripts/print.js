@@ -120,8 +120,9 @@
           return node.classList.contains(c);
         })
       );
-      // Over about a third of a page: kept whole, it would leave a page two-thirds empty.
-      if (card.textContent.length > 1000) card.classList.add("pb-long");
+      // Over about a quarter of a page: kept whole (with the heading before it), it could
+      // leave most of a page empty.
+      if (card.textContent.length > 600) card.classList.add("pb-long");
     });
   }
 
