@@ -72,11 +72,11 @@ class PacketLink:
 
 
 def packet_links(ctx: PageContext) -> list[PacketLink]:
-    """The home page, each theme page and each state page link to the "Make a packet" form
-    (the print view), with their own part already ticked."""
+    """Each theme page and each state page links to the "Make a packet" form (the print
+    view), with its own part already ticked. (The home page has its own way in among the
+    reader's tasks: "Print or download for a meeting", pages/home.py.)"""
     extras = (GLOSSARY,) if ctx.pb.terms else ()  # ticked, as on the form itself
-    out = [PacketLink("index.md", (), "Print the playbook, or make a packet for a meeting")]
-    out += [
+    out = [
         PacketLink(theme_uri(t.id), (theme_anchor(t.id), *extras), "Make a packet with this theme")
         for t in ctx.pb.themes.values()
     ]
