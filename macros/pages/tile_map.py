@@ -1,6 +1,7 @@
 """A tile-grid map of the US: one equal square per state, drawn as inline SVG from data.
 
 No map library, no geometry: the usual tile-grid layout is a table of (row, column) below.
+This module places the tiles; templates/tile_map.html.j2 draws them, escaping every value.
 States with a page are links (keyboard-reachable, with an accessible name); a state's cohort
 shows as a colour AND a pattern on the tile (never colour alone), explained by a legend.
 """
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.render.markdown import html_text
+from markupsafe import Markup
+
+from macros.pages.common import checked_target
+from macros.render import environment
 
 # The common tile-grid layout (12 columns × 8 rows): USPS code -> (row, column).
 LAYOUT: dict[str, tuple[int, int]] = {
@@ -63,62 +67,57 @@ def style_key(cohorts: list[str]) -> str:
     return f"cohort-{cohorts[0]}" if cohorts else "other"
 
 
-def _patterns(styles: dict[str, tuple[str, str]]) -> str:
-    defs = []
-    for key, (fill, pattern) in styles.items():
-        shapes = {
-            "stripes": '<path d="M-2 2l4-4M0 12L12 0M10 14l4-4" stroke="#fff" stroke-width="2"/>',
-            "dots": '<circle cx="6" cy="6" r="2" fill="#fff"/>',
-            "crosshatch": '<path d="M0 0L12 12M12 0L0 12" stroke="#fff" stroke-width="1.5"/>',
-            "bars": '<path d="M3 0v12M9 0v12" stroke="#fff" stroke-width="2"/>',
-            "plain": "",
-        }[pattern]
-        defs.append(
-            f'<pattern id="pb-tile-{key}" width="12" height="12" patternUnits="userSpaceOnUse">'
-            f'<rect width="12" height="12" fill="{fill}"/>{shapes}</pattern>'
-        )
-    return "".join(defs)
+# The pattern of each style, drawn in white over the style's fill (our own SVG).
+SHAPES = {
+    "stripes": '<path d="M-2 2l4-4M0 12L12 0M10 14l4-4" stroke="#fff" stroke-width="2"/>',
+    "dots": '<circle cx="6" cy="6" r="2" fill="#fff"/>',
+    "crosshatch": '<path d="M0 0L12 12M12 0L0 12" stroke="#fff" stroke-width="1.5"/>',
+    "bars": '<path d="M3 0v12M9 0v12" stroke="#fff" stroke-width="2"/>',
+    "plain": "",
+}
+COLOURS = {
+    "EMPTY_FILL": EMPTY_FILL,
+    "EMPTY_TEXT": EMPTY_TEXT,
+    "OTHER_FILL": OTHER_FILL,
+    "OTHER_TEXT": OTHER_TEXT,
+    "OTHER_STROKE": OTHER_STROKE,
+}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    key: str
+    fill: str
+    shapes: Markup  # from SHAPES: ours
+
+
+@dataclass(frozen=True)
+class PlacedTile:
+    tile: Tile
+    target: Markup | None  # the tile's url, checked: made by code from page addresses
+    x: int
+    y: int
+    fill: str  # the cohort's colour ("" for other and empty tiles)
+
+
+@dataclass(frozen=True)
+class TileMap:
+    width: int
+    height: int
+    title: str
+    patterns: list[Pattern]
+    tiles: list[PlacedTile]
+
+
+@dataclass(frozen=True)
+class Swatch:
+    entry: LegendEntry
+    fill: str | None  # the cohort's colour, for a cohort's entry
 
 
 def styles_for(cohort_ids: list[str]) -> dict[str, tuple[str, str]]:
     """Fill colour and pattern of each legend key, cohorts in the data's order."""
     return {f"cohort-{c}": STYLES[i % len(STYLES)] for i, c in enumerate(cohort_ids)}
-
-
-def _tile_svg(tile: Tile, row: int, col: int, styles: dict[str, tuple[str, str]]) -> str:
-    x, y = col * STEP, row * STEP
-    if tile.url is None:
-        return (
-            f'<g class="pb-tile pb-tile--empty" role="img" aria-label="{html_text(tile.label)}">'
-            f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{EMPTY_FILL}"/>'
-            f'<text x="{x + TILE / 2}" y="{y + TILE / 2 + 5}" fill="{EMPTY_TEXT}">'
-            f"{html_text(tile.code)}</text></g>"
-        )
-    if tile.style == "other":
-        return (
-            f'<a class="pb-tile pb-tile--other" href="{html_text(tile.url)}" '
-            f'aria-label="{html_text(tile.label)}" data-state="{html_text(tile.code)}">'
-            f"<title>{html_text(tile.label)}</title>"
-            f'<rect x="{x + 1}" y="{y + 1}" width="{TILE - 2}" height="{TILE - 2}" rx="4" '
-            f'fill="{OTHER_FILL}" stroke="{OTHER_STROKE}" stroke-width="2"/>'
-            f'<text x="{x + TILE / 2}" y="{y + TILE / 2 + 5}" fill="{OTHER_TEXT}">'
-            f"{html_text(tile.code)}</text>"
-            f'<rect class="pb-tile__focus" x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4"/>'
-            f"</a>"
-        )
-    fill = styles[tile.style][0]
-    # The label sits on solid colour; the cohort's pattern fills a band under it.
-    return (
-        f'<a class="pb-tile pb-tile--{html_text(tile.style)}" href="{html_text(tile.url)}" '
-        f'aria-label="{html_text(tile.label)}" data-state="{html_text(tile.code)}">'
-        f"<title>{html_text(tile.label)}</title>"
-        f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{fill}"/>'
-        f'<rect x="{x + 4}" y="{y + 36}" width="{TILE - 8}" height="16" rx="2" '
-        f'fill="url(#pb-tile-{html_text(tile.style)})"/>'
-        f'<text x="{x + TILE / 2}" y="{y + 25}" fill="#fff">{html_text(tile.code)}</text>'
-        f'<rect class="pb-tile__focus" x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4"/>'
-        f"</a>"
-    )
 
 
 def positions(codes: list[str]) -> dict[str, tuple[int, int]]:
@@ -139,36 +138,30 @@ def svg(tiles: list[Tile], cohort_ids: list[str], title: str) -> str:
     styles = styles_for(cohort_ids)
     where = positions([t.code for t in tiles])
     rows = max((r for r, _ in where.values()), default=0) + 1
-    width, height = COLUMNS * STEP - GAP, rows * STEP - GAP
-    body = "".join(_tile_svg(t, *where[t.code], styles) for t in tiles)
-    return (
-        f'<svg class="pb-tile-map" viewBox="0 0 {width} {height}" role="group" '
-        f'aria-label="{html_text(title)}" xmlns="http://www.w3.org/2000/svg">'
-        f"<defs>{_patterns(styles)}</defs>{body}</svg>"
-    )
+    patterns = [
+        Pattern(key, fill, Markup(SHAPES[pattern])) for key, (fill, pattern) in styles.items()
+    ]
+    placed = [
+        PlacedTile(
+            t,
+            None if t.url is None else checked_target(t.url),
+            where[t.code][1] * STEP,
+            where[t.code][0] * STEP,
+            styles[t.style][0] if t.style in styles else "",
+        )
+        for t in tiles
+    ]
+    drawing = TileMap(COLUMNS * STEP - GAP, rows * STEP - GAP, title, patterns, placed)
+    return _render(map=drawing, legend=None)
 
 
 def legend(entries: list[LegendEntry], cohort_ids: list[str]) -> str:
     """A list of swatches drawn like the tiles, each with its meaning in words."""
     styles = styles_for(cohort_ids)
-    items = []
-    for entry in entries:
-        if entry.style == "empty":
-            swatch = f'<rect width="28" height="28" rx="3" fill="{EMPTY_FILL}" stroke="#767676"/>'
-        elif entry.style == "other":
-            swatch = (
-                f'<rect x="1" y="1" width="26" height="26" rx="3" fill="{OTHER_FILL}" '
-                f'stroke="{OTHER_STROKE}" stroke-width="2"/>'
-            )
-        else:
-            fill = styles[entry.style][0]
-            swatch = (
-                f'<rect width="28" height="28" rx="3" fill="{fill}"/>'
-                f'<rect x="3" y="15" width="22" height="10" rx="2" '
-                f'fill="url(#pb-tile-{html_text(entry.style)})"/>'
-            )
-        items.append(
-            f'<li><svg width="28" height="28" aria-hidden="true" focusable="false">'
-            f"{swatch}</svg> {html_text(entry.label)}</li>"
-        )
-    return f'<ul class="pb-tile-legend" aria-label="Legend">{"".join(items)}</ul>'
+    swatches = [Swatch(e, styles[e.style][0] if e.style in styles else None) for e in entries]
+    return _render(map=None, legend=swatches)
+
+
+def _render(**context: object) -> str:
+    sizes = {"TILE": TILE}
+    return environment.render("tile_map.html.j2", colours=COLOURS, size=sizes, **context)
