@@ -39,19 +39,18 @@ from macros.pages.common import (
     RESOURCES_URI,
     PageContext,
     PageLink,
-    link,
+    in_page,
     page_link,
     policy_area_uri,
     render,
     state_uri,
     story_uri,
     theme_uri,
-    with_class,
 )
 from macros.pages.policy_areas import MATRIX_URI, matrix_table
 from macros.pages.states import STATES_INDEX_URI, has_content, map_block, state_resources
 from macros.pages.urls import page_url
-from macros.render.markdown import html_text, md_text, yaml_string
+from macros.render.markdown import html_text
 from macros.render.qr import qr_svg
 
 PRINT_URI = "print/index.md"
@@ -148,44 +147,6 @@ def as_chapter(page_markdown: str, anchor: str, keep_ids: set[str] = frozenset()
         rest = rest.replace(f"{{ #{local}", f"{{ #{anchor}-{local}")
         rest = rest.replace(f"](#{local})", f"](#{anchor}-{local})")
     return f"{title} {{ #{anchor} .pb-chapter }}\n{rest}"
-
-
-def cover(ctx: PageContext) -> str:
-    info = ctx.pb.info
-    return "\n".join(
-        [
-            f"# {md_text(info.title)} {{ #{COVER} .pb-cover-title }}\n",
-            with_class(md_text(info.subtitle), "pb-lead"),
-            with_class(f"Published by {md_text(info.publisher)}", "pb-publisher"),
-            with_class(f"Version {md_text(info.version)} · {info.date:%B %-d, %Y}", "pb-version"),
-            # Filled by print.js with the parts a packet holds; empty for the whole playbook.
-            '<p class="pb-packet" hidden></p>\n',
-            ctx.prose.block(info.summary),
-            ctx.prose.block(info.funding_statement, "pb-funding"),
-        ]
-    )
-
-
-def contents(ctx: PageContext, states: list[State]) -> str:
-    pb = ctx.pb
-    out = [f"# Contents {{ #{CONTENTS} .pb-chapter }}\n", '<div class="pb-print-toc" markdown>\n']
-    for theme in pb.themes.values():
-        out.append(f"- {link(f'{theme.order}. {theme.title}', '#' + theme_anchor(theme.id))}")
-        out += [
-            f"    - {link(f'{s.order}. {s.title}', '#' + s.id)}"
-            for s in pb.ordered_strategies(theme)
-        ]
-    if states:
-        out.append(f"- {link('States', '#' + STATES)}")
-        out += [f"    - {link(s.name, '#' + state_anchor(s.code))}" for s in states]
-    if pb.policy_areas:
-        out.append(f"- {link('Policy areas', '#' + POLICY)}")
-    if pb.resources:
-        out.append(f"- {link('Resources', '#' + RESOURCES)}")
-    if pb.terms:
-        out.append(f"- {link('Glossary', '#' + GLOSSARY)}")
-    out.append("\n</div>\n")
-    return "\n".join(out)
 
 
 _STORY_CARD = re.compile(
@@ -345,24 +306,10 @@ def states_chapter(ctx: PageContext, states: list[State], site_url: str = "") ->
     return "\n".join(intro + [state_chapter(ctx, state, site_url) for state in states])
 
 
-def policy_chapter(ctx: PageContext) -> str:
-    pb = ctx.pb
-    out = [
-        f"# Policy areas {{ #{POLICY} .pb-chapter }}\n",
-        "The policy areas that primary care and behavioral health associations named as "
-        "shared priorities, and the stories that worked on each.\n",
-        f"\n{localize_html_links(matrix_table(ctx), MATRIX_URI, page_anchors(ctx))}\n",
-    ]
-    for area in pb.policy_areas.values():
-        out += [
-            f"## {md_text(area.name)} {{ #pb-policy-{area.id} }}\n",
-            ctx.prose.block(area.description),
-        ]
-        stories = pb.stories_for("policy_area", area.id)
-        if stories:
-            links = ", ".join(link(s.title, f"#story-{s.id}") for s in stories)
-            out.append(with_class(f"Stories: {links}", "pb-story-meta"))
-    return "\n".join(out)
+@dataclass(frozen=True)
+class PolicyView:
+    area: object  # the PolicyArea record
+    stories: list[PageLink]  # in-page links to its stories, printed under their themes
 
 
 @dataclass(frozen=True)
@@ -392,25 +339,55 @@ def print_page(ctx: PageContext, site_url: str = "") -> str:
     story's page online, with a QR code, under it."""
     pb = ctx.pb
     states = printed_states(ctx)
-    parts = [
-        "---",
-        f"title: {yaml_string(pb.info.title + ': print or make a packet')}",
-        f"description: {yaml_string('The whole playbook, or a packet of its parts, to print')}",
-        "hide: [navigation, toc]",
-        "search:\n  exclude: true",  # everything here is already on the other pages
-        "pb_print_view: true",
-        "---\n",
-        packet_form(ctx, states),
-        cover(ctx),
-        contents(ctx, states),
-        *(theme_chapter(ctx, theme, site_url) for theme in pb.themes.values()),
+    toc = [
+        (
+            PageLink(f"{theme.order}. {theme.title}", Markup(f"#{theme_anchor(theme.id)}")),
+            [in_page(f"{s.order}. {s.title}", s.id) for s in pb.ordered_strategies(theme)],
+        )
+        for theme in pb.themes.values()
     ]
+    chapters = [Markup(theme_chapter(ctx, theme, site_url)) for theme in pb.themes.values()]
     if states:
-        parts.append(states_chapter(ctx, states, site_url))
+        chapters.append(Markup(states_chapter(ctx, states, site_url)))
+    policy, areas = None, []
     if pb.policy_areas:
-        parts.append(policy_chapter(ctx))
+        policy = Markup(localize_html_links(matrix_table(ctx), MATRIX_URI, page_anchors(ctx)))
+        areas = [
+            PolicyView(
+                area,
+                [in_page(s.title, f"story-{s.id}") for s in pb.stories_for("policy_area", area.id)],
+            )
+            for area in pb.policy_areas.values()
+        ]
+    tail = []
     if pb.resources:
-        parts.append(resources_chapter(ctx))
+        tail.append(Markup(resources_chapter(ctx)))
     if pb.terms:
-        parts.append(as_chapter(reference.glossary_page(ctx), GLOSSARY))
-    return localize_links("\n".join(parts), page_anchors(ctx))
+        tail.append(Markup(as_chapter(reference.glossary_page(ctx), GLOSSARY)))
+    frame = render(
+        ctx,
+        "print_frame.md.j2",
+        info=pb.info,
+        ids={
+            "COVER": COVER,
+            "CONTENTS": CONTENTS,
+            "STATES": STATES,
+            "POLICY": POLICY,
+            "RESOURCES": RESOURCES,
+            "GLOSSARY": GLOSSARY,
+        },
+        toc=toc,
+        states=[in_page(s.name, state_anchor(s.code)) for s in states],
+        has={
+            "policy": bool(pb.policy_areas),
+            "resources": bool(pb.resources),
+            "glossary": bool(pb.terms),
+        },
+        form=Markup(packet_form(ctx, states)),
+        chapters=chapters,
+        policy=policy,
+        areas=areas,
+        tail=tail,
+    )
+    # The parts were joined by line breaks: none after the last one.
+    return localize_links(frame.removesuffix("\n"), page_anchors(ctx))
