@@ -26,7 +26,6 @@ from macros.pages.downloads import downloads
 from macros.pages.print_view import printed_states
 from macros.pages.states import state_resources
 from macros.pages.urls import page_url
-from macros.pdf.printer import CHROMIUM_ARGS
 from tests.helpers import CHROMIUM, ROOT, Project, run_playbook
 from tests.pdf_pages import PrintedPdf
 
@@ -638,34 +637,28 @@ def test_the_metadata_says_pdf_ua_title_and_language(published):
 # The "Make a packet" page -------------------------------------------------------------------
 
 
-def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb, tmp_path):
+def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb, page, tmp_path):
     """From a theme page to its form, a state ticked, the packet shown and printed from the
     browser: the cover, the contents, the theme, the state and the glossary, nothing else."""
-    from playwright.sync_api import sync_playwright
-
+    # (The session's browser: a second Playwright in the same thread cannot start.)
     from macros.site.local_server import serve_folder
 
     theme = pb.themes[PACKET_THEME]
-    with serve_folder(published) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(f"{base}/themes/{PACKET_THEME}/")
-            page.get_by_role("link", name="Make a packet with this theme").click()
-            page.wait_for_selector("html[data-pb-print-ready]", state="attached")
-            page.get_by_role("checkbox", name="Kansas").check()
-            page.get_by_role("button", name="Show the packet").click()
-            page.wait_for_selector("html[data-pb-print-ready]", state="attached")
-            query = page.url.split("?", 1)[1]
-            assert query == f"part=pb-theme-{PACKET_THEME}&part=pb-state-ks&part=pb-glossary"
-            count_text = "document.querySelector('.pb-packet-count').textContent"
-            page.wait_for_function(f"{count_text} !== ''")
-            count = page.locator(".pb-packet-count").inner_text()
-            out = tmp_path / "from-the-site.pdf"
-            # What the browser's "Print" makes: print media, the page size of print.css.
-            out.write_bytes(page.pdf(prefer_css_page_size=True, tagged=True, outline=True))
-        finally:
-            browser.close()
+    with serve_folder(published) as base:
+        page.goto(f"{base}/themes/{PACKET_THEME}/")
+        page.get_by_role("link", name="Make a packet with this theme").click()
+        page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+        page.get_by_role("checkbox", name="Kansas").check()
+        page.get_by_role("button", name="Show the packet").click()
+        page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+        query = page.url.split("?", 1)[1]
+        assert query == f"part=pb-theme-{PACKET_THEME}&part=pb-state-ks&part=pb-glossary"
+        count_text = "document.querySelector('.pb-packet-count').textContent"
+        page.wait_for_function(f"{count_text} !== ''")
+        count = page.locator(".pb-packet-count").inner_text()
+        out = tmp_path / "from-the-site.pdf"
+        # What the browser's "Print" makes: print media, the page size of print.css.
+        out.write_bytes(page.pdf(prefer_css_page_size=True, tagged=True, outline=True))
     made = Pdf(out)
     # (Chromium's own bookmarks lose the space where a heading wraps: compared without.)
     tops = [title.replace(" ", "") for title in made.top_bookmarks()]
