@@ -19,10 +19,11 @@ import gzip
 import hashlib
 import http.server
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from macros.site.local_server import serve
 
 CACHE_CONTROL = "max-age=600"  # what GitHub Pages sends for every file
 COMPRESSED_TYPES = (
@@ -117,12 +118,5 @@ def serve_like_pages(folder: Path, port: int = 0, prefix: str = "/") -> Iterator
     the block runs. Yields the site's address, without a final slash."""
     handler_class = type("Handler", (PagesLikeHandler,), {"prefix": prefix})
     handler = functools.partial(handler_class, directory=str(folder))
-    server = _QuietServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(handler, port) as base:
+        yield f"{base}{prefix.rstrip('/')}"

@@ -2,6 +2,8 @@
 
     with serve_folder(site_dir) as base_url:   # "http://127.0.0.1:PORT"
         ...
+    with serve(handler) as base_url:           # any request handler (benchmarks/)
+        ...
 
 Used by `playbook pdf` to let Chromium load the print view, and by the tests. Loopback
 only, on a free port, and always stopped at the end of the block.
@@ -22,10 +24,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve_folder(folder: Path):
+    """The files of `folder`, as a plain static server sends them."""
+    return serve(functools.partial(_QuietHandler, directory=str(folder)))
+
+
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(handler, port: int = 0) -> Iterator[str]:
+    """Serve with `handler` on 127.0.0.1 (a free port unless one is given) while the block
+    runs; yields the server's address, without a final slash."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
