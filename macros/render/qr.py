@@ -9,12 +9,15 @@ which survives a photocopy; the print stylesheet sets its size.
 
 from __future__ import annotations
 
+import functools
+
 import segno
 from markupsafe import Markup
 
 from macros.render.escape import html_text
 
 
+@functools.cache  # a story's or resource's address is printed in several chapters
 def qr_svg(address: str) -> Markup:
     code = segno.make(address, error="m", micro=False)
     svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="pb-qr", lineclass=None)
