@@ -9,6 +9,7 @@ object, so the data is read, checked and turned into pages once per build.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from macros.pages.checks import page_problems
 from macros.pages.common import PageContext
 from macros.pages.downloads import Download, PacketLink, downloads, packet_links
 from macros.pages.print_view import PRINT_URI, print_page
+from macros.render import glossary_terms
 
 
 @dataclass
@@ -64,17 +66,25 @@ class BuildContext:
         """Files other than pages: the open data, by their path in the built site."""
         return open_data.files(self.playbook)
 
-    @property
-    def downloads(self) -> dict[str, Download]:
-        """Each page's PDF by the page's src_uri; none unless the PDFs are printed too."""
-        if not self.pdf_links:
-            return {}
+    # Looked up for every page of a build: made once.
+    @functools.cached_property
+    def _every_download(self) -> dict[str, Download]:
         return {item.page: item for item in downloads(self.pages_context)}
 
     @property
+    def downloads(self) -> dict[str, Download]:
+        """Each page's PDF by the page's src_uri; none unless the PDFs are printed too."""
+        return self._every_download if self.pdf_links else {}
+
+    @functools.cached_property
     def packet_links(self) -> dict[str, PacketLink]:
         """Each page's link to the "Make a packet" form, by the page's src_uri."""
         return {item.page: item for item in packet_links(self.pages_context)}
+
+    @functools.cached_property
+    def glossary_anchors(self) -> dict[str, str]:
+        """Each acronym's anchor on the glossary page, for the links on every page."""
+        return glossary_terms.anchors(self.playbook)
 
 
 def context_for(config) -> BuildContext:

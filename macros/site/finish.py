@@ -45,7 +45,7 @@ def finish_content(
     (`print_href`: the print view relative to this page). On the print view (`src_uri`) the
     links carry no tooltip: hundreds of them only kept the browser busy (paper has no hover)."""
     if glossary_href is not None:
-        anchors = glossary_terms.anchors(context.playbook)
+        anchors = context.glossary_anchors
         titles = src_uri != PRINT_URI
         html = glossary_terms.link_terms(html, anchors, glossary_href, titles)
     if download is not None:
