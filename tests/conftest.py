@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.content.settings import published_path
-from macros.pdf.printer import CHROMIUM_ARGS
+from macros.pdf.chromium import CHROMIUM_ARGS
 from macros.site.local_server import serve_folder
 from tests.helpers import CHROMIUM, ROOT, Project, run_playbook
 

@@ -19,7 +19,7 @@ from unittest import mock
 
 from macros.content.problems import ContentError
 from macros.content.validate import load_playbook
-from macros.pdf.printer import CHROMIUM_ENV, DEFAULT_CHROMIUM
+from macros.pdf.chromium import CHROMIUM_ENV, DEFAULT_CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

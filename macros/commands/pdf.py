@@ -20,9 +20,10 @@ from pathlib import Path
 
 from macros.commands.common import load_checked, project_dir
 from macros.pages.downloads import whole
+from macros.pdf.chromium import CHROMIUM_ENV, Chromium, PdfError, chromium_path
 from macros.pdf.make import UsageError, print_one, publish_with_pdfs
 from macros.pdf.packet import PacketError, choose
-from macros.pdf.printer import CHROMIUM_ENV, Job, PdfError, chromium_path
+from macros.pdf.printer import Job
 from macros.site import reproducible
 
 PACKET_DEFAULT = "playbook-packet.pdf"
@@ -87,6 +88,16 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Chromium starts while the playbook is read (and the site built); a missing Chromium is
+    # said below, after any problem with the content, as before.
+    chromium = Chromium().start_in_background()
+    try:
+        return make(args, chromium)
+    finally:
+        chromium.close()
+
+
+def make(args: argparse.Namespace, chromium: Chromium) -> int:
     project = project_dir(args)
     # One date for the build and the PDFs' metadata: the last commit's (site/reproducible.py).
     os.environ["SOURCE_DATE_EPOCH"] = reproducible.source_date_epoch(project)
@@ -99,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         chromium_path()  # before a build, so that a missing Chromium is said at once
         packet = bool(args.theme or args.state)
         if not packet and not args.output:
-            count = publish_with_pdfs(context, site)
+            count = publish_with_pdfs(context, site, chromium)
             print(f"The site in {os.path.relpath(site)}/ now offers {count} PDFs under downloads/")
             return 0
         if packet:
@@ -117,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
             item = whole(context.pages_context)
             output = Path(args.output).resolve()
             job = Job(output, (), pb.info.title, item.subject, double_sided=args.double_sided)
-        print_one(context, site, job)
+        print_one(context, site, job, chromium)
         return 0
     except UsageError as error:  # a mistake in the command, as argparse's own: exit 2
         print(f"playbook pdf: {error}", file=sys.stderr)

@@ -11,6 +11,7 @@ import math
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from macros.content.playbook import Playbook
@@ -28,7 +29,8 @@ from macros.pages.print_view import (
     theme_anchor,
 )
 from macros.pdf import paged
-from macros.pdf.printer import Job, PdfError, Printer, chromium_path
+from macros.pdf.chromium import Chromium, PdfError, chromium_path
+from macros.pdf.printer import Job, Printer
 from macros.site import publish
 from macros.site.build_context import BuildContext
 
@@ -65,14 +67,23 @@ def job_for(item: Download, pb: Playbook, site: Path) -> Job:
     return Job(site / item.path, item.parts, title, item.subject, sheet=item.sheet)
 
 
-def print_jobs(site: Path, pb: Playbook, jobs: list[Job], published: Path | None = None) -> None:
+def print_jobs(
+    site: Path,
+    pb: Playbook,
+    jobs: list[Job],
+    published: Path | None = None,
+    chromium: Chromium | None = None,
+) -> None:
     """Print the jobs from the site in `site`; `published`: where that site will be once
-    it replaces the old one (what the messages name)."""
+    it replaces the old one (what the messages name); `chromium`: one already starting."""
     print(f"Printing {len(jobs)} PDF{'s' if len(jobs) > 1 else ''} with {chromium_path()}")
-    with Printer(site, pb.info) as printer:
+    started = time.perf_counter()
+    with Printer(site, pb.info, chromium=chromium) as printer:
         for done in printer.print_all(jobs):
             path = published / done.job.path.relative_to(site) if published else done.job.path
-            print(f"Wrote {os.path.relpath(path)} ({done.pages} pages, {done.seconds:.1f} s)")
+            prints = f"{done.passes} print{'s' if done.passes > 1 else ''}"
+            print(f"Wrote {os.path.relpath(path)} ({done.pages} pages, {prints})")
+    print(f"Printed in {time.perf_counter() - started:.1f} s")
 
 
 PAGE_COUNTS = "print/pages.json"
@@ -96,7 +107,7 @@ def write_page_counts(context: BuildContext, site: Path, whole_pdf: Path) -> Non
     (site / PAGE_COUNTS).write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n")
 
 
-def publish_with_pdfs(context: BuildContext, site: Path) -> int:
+def publish_with_pdfs(context: BuildContext, site: Path, chromium: Chromium | None = None) -> int:
     """A fresh build with its links and every PDF, which then replaces `site`.
     Returns how many PDFs the site offers."""
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -106,7 +117,7 @@ def publish_with_pdfs(context: BuildContext, site: Path) -> int:
         build_into(context, staging, links=True)
         items = downloads(context.pages_context)
         jobs = [job_for(item, context.playbook, staging) for item in items]
-        print_jobs(staging, context.playbook, jobs, published=site)
+        print_jobs(staging, context.playbook, jobs, published=site, chromium=chromium)
         write_page_counts(context, staging, staging / items[0].path)
         publish.replace_site(staging, site)
     finally:
@@ -114,11 +125,13 @@ def publish_with_pdfs(context: BuildContext, site: Path) -> int:
     return len(items)
 
 
-def print_one(context: BuildContext, site: Path, job: Job) -> None:
+def print_one(
+    context: BuildContext, site: Path, job: Job, chromium: Chromium | None = None
+) -> None:
     """Print one job from `site` when it is up to date, else from a fresh temporary build
     (`site` is never changed)."""
     if is_up_to_date(context.project, site):
-        print_jobs(site, context.playbook, [job])
+        print_jobs(site, context.playbook, [job], chromium=chromium)
         return
     shown = os.path.relpath(site)
     print(
@@ -128,4 +141,4 @@ def print_one(context: BuildContext, site: Path, job: Job) -> None:
     with tempfile.TemporaryDirectory(prefix="playbook-pdf-") as temporary:
         fresh = Path(temporary) / "site"
         build_into(context, fresh, links=False)
-        print_jobs(fresh, context.playbook, [job])
+        print_jobs(fresh, context.playbook, [job], chromium=chromium)

@@ -17,7 +17,9 @@ would be a second layout engine to keep working; its last release is from 2022.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 MAX_PASSES = 3
 
@@ -66,7 +68,7 @@ def shifted(pages: Mapping[str, int], chapters: list[str], blanks: list[str]) ->
 
 def destination_positions(pdf: bytes, names: Iterable[str]) -> tuple[dict[str, float], int]:
     """{name: where it is, in pages from the start (2.25: a quarter down page 3)}, and the
-    number of pages."""
+    number of pages; all of them when `names` is empty."""
     import pikepdf
 
     wanted = set(names)
@@ -74,7 +76,7 @@ def destination_positions(pdf: bytes, names: Iterable[str]) -> tuple[dict[str, f
         index = {page.objgen: i for i, page in enumerate(doc.pages)}
         out = {}
         for key, dest in (doc.Root.get("/Dests") or {}).items():
-            if key[1:] in wanted:
+            if not wanted or key[1:] in wanted:
                 page = dest[0]
                 height = float(page.MediaBox[3])
                 out[key[1:]] = index[page.objgen] + (height - float(dest[3])) / height
@@ -88,3 +90,83 @@ def part_lengths(pdf: bytes, parts: Iterable[str]) -> dict[str, float]:
     ordered = sorted(positions.items(), key=lambda item: item[1])
     ends = [start for _name, start in ordered[1:]] + [float(pages)]
     return {name: round(end - start, 2) for (name, start), end in zip(ordered, ends, strict=True)}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each part of the whole playbook starts (in pages from the start of the document:
+    2.25 is a quarter down page 3) and where each destination lies from the start of its part.
+
+    A part that opens a page (a theme, the states, the glossary…) lays out the same in any
+    document, except for what the document leaves out of it (a cross-reference to a part that
+    is not there, a story told in full in a theme that is not there) and the width of its page
+    numbers. So the pages of a packet can be predicted from the whole playbook's layout; the
+    print that follows is read back and corrected when a prediction was wrong."""
+
+    starts: dict[str, float]  # part anchor -> where it starts
+    lengths: dict[str, float]  # part anchor -> how many pages it takes
+    offsets: dict[str, tuple[str, float]]  # destination -> (its part, distance from its start)
+
+    @classmethod
+    def measure(cls, pdf: bytes, parts: list[str]) -> Layout:
+        """From a print of the whole playbook; `parts`: its parts' anchors in order."""
+        positions, pages = destination_positions(pdf, ())
+        starts = {p: positions[p] for p in parts if p in positions}
+        ordered = sorted(starts.items(), key=lambda item: item[1])
+        ends = [start for _name, start in ordered[1:]] + [float(pages)]
+        lengths = {n: end - start for (n, start), end in zip(ordered, ends, strict=True)}
+        offsets = {}
+        for name, position in positions.items():
+            owner = None
+            for part, start in ordered:
+                if start <= position:
+                    owner = part
+            if owner is not None:
+                offsets[name] = (owner, position - starts[owner])
+        return cls(starts, lengths, offsets)
+
+    def predict(self, parts: list[str], targets: Iterable[str]) -> dict[str, int] | None:
+        """The page of each target in a document made of `parts` (in its order, after a
+        one-page cover), or None when one of them cannot be predicted. A part whose anchor is
+        a page break opens a page; a state follows what precedes it."""
+        at, starts = 1.0, {}
+        for part in parts:
+            if not part.startswith(STATE_PREFIX) or part == STATES_PART:
+                at = math.ceil(at - EPSILON)
+            starts[part] = at
+            at += self._length(part, parts)
+        out = {}
+        for target in targets:
+            if target in starts:
+                out[target] = math.floor(starts[target] + EPSILON) + 1
+                continue
+            owner, offset = self.offsets.get(target, (None, 0.0))
+            if owner not in starts:
+                return None
+            out[target] = math.floor(starts[owner] + offset) + 1
+        return out
+
+    def _length(self, part: str, parts: list[str]) -> float:
+        if part == STATES_PART and any(p.startswith(STATE_PREFIX) for p in parts if p != part):
+            # A packet keeps the states' heading without the map: its first state follows.
+            return HEADING_ONLY
+        if part == CONTENTS_PART and len(parts) < len(self.starts):
+            return 1.0  # a packet's contents
+        return self.lengths.get(part, 1.0)  # a worksheet: one page
+
+    def to_json(self) -> dict:
+        return {
+            "starts": self.starts,
+            "lengths": self.lengths,
+            "offsets": {name: list(where) for name, where in self.offsets.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Layout:
+        offsets = {name: (part, float(at)) for name, (part, at) in data["offsets"].items()}
+        return cls(dict(data["starts"]), dict(data["lengths"]), offsets)
+
+
+STATE_PREFIX, STATES_PART, CONTENTS_PART = "pb-state-", "pb-states", "pb-contents"
+HEADING_ONLY = 0.12  # of a page: the states' heading above a packet's states
+EPSILON = 0.02  # a heading at the very top of a page is on that page

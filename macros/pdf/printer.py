@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -25,22 +24,16 @@ from urllib.parse import urlencode
 from macros.content.model import PlaybookInfo
 from macros.pages.print_view import PRINT_URI
 from macros.pdf import paged
+from macros.pdf.chromium import Chromium, PdfError, new_tab
 from macros.pdf.finish import Metadata, finish
 from macros.site.local_server import serve_folder
 
-CHROMIUM_ENV = "PLAYBOOK_CHROMIUM"
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # Prints at once: Chromium lays out and writes each PDF in its own renderer; two keep both
 # cores of a small machine busy, more only queue.
 PARALLEL = max(1, min(3, os.cpu_count() or 1))
-SKIPPED = re.compile(
-    r"/assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|story-filters\.js|workers/)|/search/"
-)
-
-
-class PdfError(Exception):
-    """A problem the person running `playbook pdf` can fix; the message says how."""
+# Hidden while the first print of the whole playbook is measured: the QR codes and the map
+# take longer to draw than the rest, and hidden (not removed) they keep their place.
+MEASURING_CSS = "svg, img { visibility: hidden !important; }"
 
 
 @dataclass(frozen=True)
@@ -59,17 +52,6 @@ class Printed:
     pages: int
     seconds: float
     passes: int
-
-
-def chromium_path() -> str:
-    path = os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM
-    if not Path(path).is_file():
-        raise PdfError(
-            f"Chromium was not found at {path}.\n"
-            "Install it (Debian or Ubuntu: sudo apt-get install chromium), or set "
-            f"{CHROMIUM_ENV} to the path of a Chromium or Google Chrome program."
-        )
-    return path
 
 
 # What the browser knows and the PDF must say: headings (for the bookmarks' words), where
@@ -100,7 +82,8 @@ FACTS_JS = """() => {
     n.getAttribute("aria-label") || n.querySelector("figcaption")?.textContent || ""
   ).filter(Boolean);
   const chapters = Array.from(article.querySelectorAll("h1.pb-chapter"), h => h.id);
-  return {headings, destinations, addresses, alts, chapters,
+  const parts = Array.from(article.querySelectorAll(".pb-chapter"), h => h.id);
+  return {headings, destinations, addresses, alts, chapters, parts,
           targets: window.pbPaged ? window.pbPaged.targets() : []};
 }"""
 
@@ -108,10 +91,23 @@ FACTS_JS = """() => {
 class Printer:
     """Chromium and a local server for the site, started once for any number of PDFs."""
 
-    def __init__(self, site_dir: Path, info: PlaybookInfo, parallel: int = PARALLEL):
+    def __init__(
+        self,
+        site_dir: Path,
+        info: PlaybookInfo,
+        parallel: int = PARALLEL,
+        layout: paged.Layout | None = None,
+        chromium: Chromium | None = None,
+    ):
+        """`chromium`: one already starting (the printer stops it); else one is started."""
         self.site_dir = Path(site_dir)
         self.info = info
         self.parallel = parallel
+        self.chromium = chromium or Chromium()
+        # The whole playbook's layout, once printed (or given): what predicts the page
+        # numbers of the other documents.
+        self.layout: paged.Layout | None = layout
+        self._layout_known: asyncio.Event | None = None
         if not (self.site_dir / PRINT_URI.replace(".md", ".html")).is_file():
             raise PdfError(
                 f"{self.site_dir} holds no print view (print/index.html): build it "
@@ -119,25 +115,11 @@ class Printer:
             )
 
     def __enter__(self) -> Printer:
-        executable = chromium_path()
-        try:
-            from playwright.async_api import async_playwright
-        except ImportError:  # pragma: no cover - an installation without the pdf extra
-            raise PdfError(
-                "`playbook pdf` needs Playwright and pikepdf: "
-                "pip install -e '.[pdf]' (make setup installs them with the test tools)"
-            ) from None
         # Whatever has started is stopped again, even when a later step fails.
         with ExitStack() as started:
             self.base = started.enter_context(serve_folder(self.site_dir))
-            self._loop = asyncio.new_event_loop()
-            started.callback(self._loop.close)
-            playwright = self._run(async_playwright().start())
-            started.callback(lambda: self._run(playwright.stop()))
-            self._browser = self._run(
-                playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            )
-            started.callback(lambda: self._run(self._browser.close()))
+            started.callback(self.chromium.close)
+            self._browser = self.chromium.browser()
             self._started = started.pop_all()
         return self
 
@@ -145,7 +127,7 @@ class Printer:
         self._started.close()
 
     def _run(self, awaitable):
-        return self._loop.run_until_complete(awaitable)
+        return self.chromium.run(awaitable)
 
     def url(self, job: Job) -> str:
         query = [("part", p) for p in job.parts]
@@ -160,42 +142,72 @@ class Printer:
         return self.print_all([job])[0].pages
 
     def print_all(self, jobs: list[Job]) -> list[Printed]:
-        """Print the jobs, `parallel` at a time, each in a browser context of its own (so that
-        Chromium gives each its own renderer process); results in the jobs' order."""
+        """Print the jobs, `parallel` at a time; results in the jobs' order.
+
+        Each of the `parallel` workers has a browser context of its own (so that Chromium
+        gives each its own renderer process) and one tab, which goes from job to job: the
+        stylesheets, fonts and script are loaded once per worker. The whole playbook is
+        printed first: its page numbers say where every heading falls within its part, from
+        which the other documents' numbers are predicted (paged.Layout), so that most of them
+        need one print instead of two."""
+
+        def rank(job: Job) -> int:
+            return 0 if not job.parts else 1 if job.sheet else 2
 
         async def all_jobs():
-            slots = asyncio.Semaphore(self.parallel)
+            # The whole playbook first, then the sheets (which need no layout), then the rest.
+            order = sorted(range(len(jobs)), key=lambda i: (rank(jobs[i]), i))
+            queue: asyncio.Queue[int] = asyncio.Queue()
+            for index in order:
+                queue.put_nowait(index)
+            finishing: dict[int, asyncio.Task[Printed]] = {}
+            # Documents other than the whole playbook wait for its layout when it is among
+            # the jobs (it is printed first).
+            self._layout_known = asyncio.Event()
+            if self.layout is not None or all(job.parts for job in jobs):
+                self._layout_known.set()
 
-            async def one(job: Job) -> Printed:
-                async with slots:
-                    return await self._print(job)
+            async def worker():
+                context, page = self.chromium.spare_tab() or await new_tab(self._browser)
+                try:
+                    while not queue.empty():
+                        index = queue.get_nowait()
+                        try:
+                            finishing[index] = await self._print(page, jobs[index])
+                        finally:
+                            if not jobs[index].parts:  # measured, or failed: none waits
+                                self._layout_known.set()
+                finally:
+                    await context.close()
 
-            return await asyncio.gather(*(one(job) for job in jobs))
+            try:
+                await asyncio.gather(*(worker() for _ in range(min(self.parallel, len(jobs)))))
+                return list(await asyncio.gather(*(finishing[i] for i in range(len(jobs)))))
+            finally:
+                for task in finishing.values():
+                    task.cancel()
 
         return self._run(all_jobs())
 
-    async def _print(self, job: Job) -> Printed:
+    async def _print(self, page, job: Job) -> asyncio.Task[Printed]:
+        """Print the job in the tab; returns the task that finishes the PDF and writes it
+        (off the event loop, while the tab goes on to the next job)."""
         started = time.perf_counter()
-        context = await self._browser.new_context()
-        try:
-            page = await context.new_page()
-            # What paper does not need: Material's script (search, tooltips, instant
-            # navigation), the search index, the story filters. print.js is all it runs.
-            await page.route(SKIPPED, lambda route: route.abort())
-            await page.goto(self.url(job), wait_until="load")
-            await page.wait_for_selector("html[data-pb-print-ready]", state="attached")
-            missing = await page.evaluate(
-                "ids => ids.filter(id => !document.getElementById(id))", list(job.parts)
-            )
-            if missing:
-                raise PdfError(f"the print view has no part {', '.join(missing)}: rebuild the site")
-            await page.evaluate(
-                "document.querySelectorAll('details').forEach(d => { d.open = true; })"
-            )
-            facts = await page.evaluate(FACTS_JS)
-            pdf, passes = await self._paginate(page, job, facts)
-        finally:
-            await context.close()
+        await page.goto(self.url(job), wait_until="load")
+        await page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+        missing = await page.evaluate(
+            "ids => ids.filter(id => !document.getElementById(id))", list(job.parts)
+        )
+        if missing:
+            raise PdfError(f"the print view has no part {', '.join(missing)}: rebuild the site")
+        await page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        facts = await page.evaluate(FACTS_JS)
+        pdf, passes = await self._paginate(page, job, facts)
+        if not job.parts and not job.double_sided and self.layout is None:
+            self.layout = paged.Layout.measure(pdf, facts["parts"])
+        return asyncio.create_task(self._finish(job, pdf, facts, passes, started))
+
+    async def _finish(self, job: Job, pdf: bytes, facts: dict, passes: int, started: float):
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         meta = Metadata(
             title=job.title,
@@ -219,30 +231,49 @@ class Printer:
 
     async def _paginate(self, page, job: Job, facts: dict) -> tuple[bytes, int]:
         """Print until every page reference names the page its destination is on (see
-        paged.py); the last print is tagged and has bookmarks."""
+        paged.py); every print is tagged and has bookmarks, so that the last one is kept.
+
+        The first print has the numbers predicted from the whole playbook's layout when it
+        is known (the most often right: one print), else none (two prints)."""
         targets = sorted(set(facts["targets"]) | set(facts["chapters"]))
         if not targets:
-            return await self._pdf(page, final=True), 1
-        first = await self._pdf(page, final=False)
-        pages = paged.destination_pages(first, targets)
+            return await self._pdf(page), 1
         chapters = facts["chapters"] if job.double_sided else []
+        pages, passes = None, 0
+        if job.parts:
+            await self._layout_known.wait()
+        if self.layout is not None:
+            pages = self.layout.predict(facts["parts"], targets)
+        if pages is None:
+            pages, passes = await self._measure(page, targets), 1
         blanks = paged.right_hand_blanks(chapters, pages)
         expected = paged.shifted(pages, chapters, blanks)
-        for passes in range(2, paged.MAX_PASSES + 1):
+        while True:
             await page.evaluate("([p, b]) => window.pbPaged.fill(p, b)", [expected, blanks])
-            pdf = await self._pdf(page, final=True)
+            pdf = await self._pdf(page)
+            passes += 1
             found = paged.destination_pages(pdf, targets)
-            if found == expected or passes == paged.MAX_PASSES:
+            if found == expected or passes >= paged.MAX_PASSES:
                 return pdf, passes
             expected = found
-        raise AssertionError("unreachable")  # pragma: no cover
 
     @staticmethod
-    async def _pdf(page, *, final: bool) -> bytes:
-        # The page size and margins are print.css's (@page); backgrounds stay off.
+    async def _measure(page, targets: list[str]) -> dict[str, int]:
+        """The page of each target in a first print (untagged, without bookmarks, pictures
+        hidden: faster, the same layout)."""
+        await page.evaluate(
+            "css => { const s = document.createElement('style'); s.id = 'pb-measuring';"
+            " s.textContent = css; document.head.appendChild(s); }",
+            MEASURING_CSS,
+        )
+        pdf = await page.pdf(prefer_css_page_size=True, print_background=False)
+        await page.evaluate("document.getElementById('pb-measuring').remove()")
+        return paged.destination_pages(pdf, targets)
+
+    @staticmethod
+    async def _pdf(page) -> bytes:
+        # The page size and margins are print.css's (@page); backgrounds stay off. Tagged
+        # and with bookmarks costs no more than without.
         return await page.pdf(
-            prefer_css_page_size=True,
-            print_background=False,
-            outline=final,
-            tagged=final,
+            prefer_css_page_size=True, print_background=False, outline=True, tagged=True
         )
