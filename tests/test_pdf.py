@@ -311,7 +311,7 @@ def test_each_theme_pdf_holds_its_part_with_cover_and_contents(published, pb):
         assert pdf.reader.metadata.subject == item.subject
         assert pdf.reader.metadata.title == f"{pb.info.title}: {item.subject}"
         theme = next(t for t in pb.themes.values() if item.subject.endswith(t.title))
-        assert tops[2:] == [theme.title], item.path
+        assert tops[2:] == [theme.title, "Glossary"], item.path  # the packet its page makes
 
 
 def test_each_state_pdf_is_one_sheet_without_cover_or_contents(published, pb):
@@ -431,29 +431,31 @@ def printed_numbers(text: str, title: str) -> list[int]:
     return [int(n) for n in re.findall(re.escape(normal(title)) + r" (\d+)\b", text)]
 
 
-def test_the_contents_give_the_real_page_of_every_entry(whole, pb):
-    printed = whole.printed
+def real_contents_numbers(printed: PrintedPdf, pb: Playbook) -> int:
+    """Asserts that every entry of the contents whose heading the document holds gives the
+    page that heading is on; returns how many were checked."""
     contents_page = printed.destinations["pb-contents"][0]
     next_chapter = min(p for p in chapter_starts(printed, pb) if p > contents_page)
     text = normal(" ".join(printed.page_text(p) for p in range(contents_page, next_chapter)))
-    entries = contents_entries(pb, PageContext(pb))
     checked = 0
-    for title, anchor in entries.items():
+    for title, anchor in contents_entries(pb, PageContext(pb)).items():
+        if anchor not in printed.destinations:
+            continue
         numbers = printed_numbers(text, title)
         assert numbers, f"{title!r} has no page number in the contents"
         assert numbers[0] == printed.destinations[anchor][0], title
         checked += 1
-    assert checked == len(entries) > 30
+    return checked
 
 
-def test_cross_references_give_the_page_of_what_they_point_to(whole, pb):
-    printed = whole.printed
+def real_cross_references(printed: PrintedPdf, pb: Playbook) -> int:
+    """Asserts that every "(p. N)" after a state's name or a story's "Told in full" note is
+    the page of what it points to; returns how many were checked."""
     text = normal(" ".join(printed.page_text(p) for p in range(1, printed.page_count + 1)))
     found = 0
     for state in printed_states(PageContext(pb)):
-        page = printed.destinations[f"pb-state-{state.code.lower()}"][0]
         for number in re.findall(re.escape(state.name) + r" \(p\. (\d+)\)", text):
-            assert int(number) == page, state.name
+            assert int(number) == printed.destinations[f"pb-state-{state.code.lower()}"][0]
             found += 1
     for story in pb.stories.values():
         told = re.findall(
@@ -462,7 +464,31 @@ def test_cross_references_give_the_page_of_what_they_point_to(whole, pb):
         for number in told:
             assert int(number) == printed.destinations[f"story-{story.id}"][0], story.title
             found += 1
-    assert found > 20
+    return found
+
+
+def test_the_contents_give_the_real_page_of_every_entry(whole, pb):
+    assert real_contents_numbers(whole.printed, pb) == len(contents_entries(pb, PageContext(pb)))
+    assert len(contents_entries(pb, PageContext(pb))) > 30
+
+
+def test_cross_references_give_the_page_of_what_they_point_to(whole, pb):
+    assert real_cross_references(whole.printed, pb) > 20
+
+
+def test_every_pdf_with_contents_gives_real_page_numbers(published, packet, double_sided, pb):
+    """The theme PDFs and the packets are printed once with numbers predicted from the
+    whole playbook's layout, then read back and printed again when one was wrong: whatever
+    the way, the numbers printed are the real pages."""
+    themes = [published / item.path for item in downloads(PageContext(pb))[1:]]
+    themes = [path for path in themes if "/themes/" in path.as_posix()]
+    assert len(themes) == len(pb.themes)
+    for path in [*themes, packet.path]:
+        printed = PrintedPdf(path)
+        assert real_contents_numbers(printed, pb) >= 3, path.name
+        real_cross_references(printed, pb)
+    assert real_contents_numbers(double_sided, pb) >= 3
+    assert real_cross_references(packet.printed, pb) >= 1  # Kansas's stories, told in full
 
 
 def test_each_story_is_printed_in_full_once(whole, pb):
@@ -669,6 +695,86 @@ def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb,
     assert abs(pages - len(made.pages)) <= 2, (count, len(made.pages))
 
 
+def print_from_the_site(tab, site: Path, query: str, out: Path) -> tuple[str, str]:
+    """Open the site's print view with `query`, as a reader's browser would, and print it
+    once, as the browser's "Print" does (no second print, no numbers filled in by Python);
+    returns what print.js said about page numbers ("filled" or "none") and the form's note."""
+    from macros.site.local_server import serve_folder
+
+    with serve_folder(site) as base:
+        tab.goto(f"{base}/print/{query}")
+        tab.wait_for_selector("html[data-pb-page-numbers]", state="attached")
+        said = tab.locator("html").get_attribute("data-pb-page-numbers")
+        note = tab.locator(".pb-packet-numbers")
+        said_note = note.inner_text() if note.count() else ""
+        out.write_bytes(tab.pdf(prefer_css_page_size=True, tagged=True, outline=True))
+    return said, said_note
+
+
+def test_a_theme_printed_from_the_site_page_has_real_page_numbers(
+    published, pb, page_with_csp, tmp_path
+):
+    """The packet a theme page's "Make a packet" link opens (the theme and the glossary) is
+    the theme's PDF: the browser fills in the numbers `playbook pdf` read back from it."""
+    theme = pb.themes[PACKET_THEME]
+    out = tmp_path / "theme.pdf"
+    query = f"?part=pb-theme-{PACKET_THEME}&part=pb-glossary"
+    said, note = print_from_the_site(page_with_csp, published, query, out)
+    assert (said, note) == ("filled", "")
+    made = Pdf(out)
+    tops = [title.replace(" ", "") for title in made.top_bookmarks()]
+    wanted = [pb.info.title, "Contents", theme.title, "Glossary"]
+    assert tops == [title.replace(" ", "") for title in wanted]
+    printed = PrintedPdf(out)
+    assert real_contents_numbers(printed, pb) == 1 + len(theme.strategies) + 1
+    cover = normal(printed.page_text(1))
+    assert f"{normal(theme.title)} {printed.destinations[f'pb-theme-{theme.id}'][0]}" in cover
+    assert f"Glossary {printed.destinations['pb-glossary'][0]}" in cover
+
+
+def test_the_whole_playbook_printed_from_the_site_page_has_real_page_numbers(
+    published, pb, page, tmp_path
+):
+    out = tmp_path / "whole.pdf"
+    # What the form sends with nothing ticked but the glossary (ticked from the start).
+    assert print_from_the_site(page, published, "?part=pb-glossary", out) == ("filled", "")
+    printed = PrintedPdf(out)
+    assert real_contents_numbers(printed, pb) == len(contents_entries(pb, PageContext(pb)))
+    assert real_cross_references(printed, pb) > 20
+
+
+def test_a_packet_the_pdfs_do_not_cover_prints_without_numbers_and_says_so(
+    published, pb, page, tmp_path
+):
+    out = tmp_path / "packet.pdf"
+    query = f"?part=pb-theme-{PACKET_THEME}&part=pb-state-ks&part=pb-glossary"
+    said, note = print_from_the_site(page, published, query, out)
+    assert said == "none"
+    assert note == (
+        "Page numbers: a browser cannot work them out for this choice, so the contents and "
+        "cross-references will have none. The whole playbook, and each theme with its "
+        "glossary, print with page numbers."
+    )
+    printed = PrintedPdf(out)
+    lines = [line.text for line in printed.body_lines(printed.destinations["pb-contents"][0])]
+    theme = pb.themes[PACKET_THEME]
+    assert f"{theme.order}. {normal(theme.title)}" in [normal(line) for line in lines]
+    assert len(lines) > 5
+    assert [line for line in lines if re.search(r"\d$", line)] == []  # no number, no wrong one
+    assert "(p." not in normal(" ".join(printed.page_text(p) for p in range(1, 4)))
+
+
+def test_a_site_built_without_its_pdfs_says_its_packets_have_no_page_numbers(
+    real_site, page, tmp_path
+):
+    said, note = print_from_the_site(page, real_site, "", tmp_path / "whole.pdf")
+    assert said == "none"
+    assert note == (
+        "Page numbers: this copy of the site was made without its PDFs, so a printed "
+        "packet's contents and cross-references will have none."
+    )
+
+
 def test_the_published_site_knows_how_long_each_part_is(published, pb):
     import json
 
@@ -678,6 +784,13 @@ def test_the_published_site_knows_how_long_each_part_is(published, pb):
     for theme in pb.themes:
         assert counts["parts"][f"pb-theme-{theme}"] >= 1
     assert 0 < counts["parts"]["pb-state-ks"] < 2
+    # The page numbers of each document printed (not the state sheets, which have none).
+    numbered = {tuple(entry["parts"]): entry["pages"] for entry in counts["numbered"]}
+    assert set(numbered) == {()} | {(f"pb-theme-{t}", "pb-glossary") for t in pb.themes}
+    assert (
+        numbered[()]["pb-glossary"]
+        == Pdf(published / "downloads/playbook.pdf").printed.destinations["pb-glossary"][0]
+    )
 
 
 # Pictures of the pages --------------------------------------------------------------------

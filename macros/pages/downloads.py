@@ -40,11 +40,13 @@ def whole(ctx: PageContext) -> Download:
 def downloads(ctx: PageContext) -> list[Download]:
     pb = ctx.pb
     out = [whole(ctx)]
+    # A theme's PDF is the packet its page makes: the theme and the glossary of its terms.
+    glossary = (GLOSSARY,) if pb.terms else ()
     out += [
         Download(
             f"{DOWNLOADS_DIR}/themes/{t.id}.pdf",
             theme_uri(t.id),
-            (theme_anchor(t.id),),
+            (theme_anchor(t.id), *glossary),
             f"Theme {t.order}: {t.title}",
             "this theme, ready to print",
         )

@@ -30,7 +30,7 @@ from macros.pages.print_view import (
 )
 from macros.pdf import paged
 from macros.pdf.chromium import Chromium, PdfError, chromium_path
-from macros.pdf.printer import Job, Printer
+from macros.pdf.printer import Job, Printed, Printer
 from macros.site import publish
 from macros.site.build_context import BuildContext
 
@@ -73,25 +73,31 @@ def print_jobs(
     jobs: list[Job],
     published: Path | None = None,
     chromium: Chromium | None = None,
-) -> None:
+) -> list[Printed]:
     """Print the jobs from the site in `site`; `published`: where that site will be once
     it replaces the old one (what the messages name); `chromium`: one already starting."""
     print(f"Printing {len(jobs)} PDF{'s' if len(jobs) > 1 else ''} with {chromium_path()}")
     started = time.perf_counter()
     with Printer(site, pb.info, chromium=chromium) as printer:
-        for done in printer.print_all(jobs):
+        printed = printer.print_all(jobs)
+        for done in printed:
             path = published / done.job.path.relative_to(site) if published else done.job.path
             prints = f"{done.passes} print{'s' if done.passes > 1 else ''}"
             print(f"Wrote {os.path.relpath(path)} ({done.pages} pages, {prints})")
     print(f"Printed in {time.perf_counter() - started:.1f} s")
+    return printed
 
 
 PAGE_COUNTS = "print/pages.json"
 
 
-def write_page_counts(context: BuildContext, site: Path, whole_pdf: Path) -> None:
+def write_page_counts(
+    context: BuildContext, site: Path, whole_pdf: Path, printed: list[Printed] = ()
+) -> None:
     """print/pages.json: how many pages the cover, the contents and each part take in the
-    whole playbook as printed, for the page count of the "Make a packet" page."""
+    whole playbook as printed, for the page count of the "Make a packet" page; and the page
+    numbers of each document printed (its parts; none: the whole playbook), read back from
+    its PDF, which the page fills in when a reader prints the same parts from the browser."""
     ctx, pb = context.pages_context, context.playbook
     parts = [theme_anchor(t) for t in pb.themes] + [
         state_anchor(s.code) for s in printed_states(ctx)
@@ -103,6 +109,11 @@ def write_page_counts(context: BuildContext, site: Path, whole_pdf: Path) -> Non
         "contents": math.ceil(lengths.get(CONTENTS, 1)),
         "parts": {name: lengths[name] for name in parts if name in lengths},
         "terms": len(pb.terms),  # a packet's glossary keeps only the terms it uses
+        "numbered": [
+            {"parts": list(done.job.parts), "pages": done.numbers}
+            for done in printed
+            if done.numbers is not None and not done.job.sheet
+        ],
     }
     (site / PAGE_COUNTS).write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n")
 
@@ -117,8 +128,8 @@ def publish_with_pdfs(context: BuildContext, site: Path, chromium: Chromium | No
         build_into(context, staging, links=True)
         items = downloads(context.pages_context)
         jobs = [job_for(item, context.playbook, staging) for item in items]
-        print_jobs(staging, context.playbook, jobs, published=site, chromium=chromium)
-        write_page_counts(context, staging, staging / items[0].path)
+        printed = print_jobs(staging, context.playbook, jobs, published=site, chromium=chromium)
+        write_page_counts(context, staging, staging / items[0].path, printed)
         publish.replace_site(staging, site)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)

@@ -17,7 +17,7 @@ import asyncio
 import os
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -52,6 +52,9 @@ class Printed:
     pages: int
     seconds: float
     passes: int
+    # The page of every page reference's destination, read back from the PDF, when every
+    # number printed is right (what the "Make a packet" page fills in for the same parts).
+    numbers: dict[str, int] | None = None
 
 
 # What the browser knows and the PDF must say: headings (for the bookmarks' words), where
@@ -202,12 +205,14 @@ class Printer:
             raise PdfError(f"the print view has no part {', '.join(missing)}: rebuild the site")
         await page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
         facts = await page.evaluate(FACTS_JS)
-        pdf, passes = await self._paginate(page, job, facts)
+        pdf, passes, numbers = await self._paginate(page, job, facts)
         if not job.parts and not job.double_sided and self.layout is None:
             self.layout = paged.Layout.measure(pdf, facts["parts"])
-        return asyncio.create_task(self._finish(job, pdf, facts, passes, started))
+        printed = Printed(job, 0, 0.0, passes, numbers)
+        return asyncio.create_task(self._finish(printed, pdf, facts, started))
 
-    async def _finish(self, job: Job, pdf: bytes, facts: dict, passes: int, started: float):
+    async def _finish(self, printed: Printed, pdf: bytes, facts: dict, started: float) -> Printed:
+        job = printed.job
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         meta = Metadata(
             title=job.title,
@@ -227,9 +232,9 @@ class Printer:
         )
         job.path.parent.mkdir(parents=True, exist_ok=True)
         job.path.write_bytes(data)
-        return Printed(job, pages, time.perf_counter() - started, passes)
+        return replace(printed, pages=pages, seconds=time.perf_counter() - started)
 
-    async def _paginate(self, page, job: Job, facts: dict) -> tuple[bytes, int]:
+    async def _paginate(self, page, job: Job, facts: dict) -> tuple[bytes, int, dict | None]:
         """Print until every page reference names the page its destination is on (see
         paged.py); every print is tagged and has bookmarks, so that the last one is kept.
 
@@ -237,7 +242,7 @@ class Printer:
         is known (the most often right: one print), else none (two prints)."""
         targets = sorted(set(facts["targets"]) | set(facts["chapters"]))
         if not targets:
-            return await self._pdf(page), 1
+            return await self._pdf(page), 1, None
         chapters = facts["chapters"] if job.double_sided else []
         pages, passes = None, 0
         if job.parts:
@@ -253,8 +258,10 @@ class Printer:
             pdf = await self._pdf(page)
             passes += 1
             found = paged.destination_pages(pdf, targets)
-            if found == expected or passes >= paged.MAX_PASSES:
-                return pdf, passes
+            if found == expected:
+                return pdf, passes, None if blanks else found
+            if passes >= paged.MAX_PASSES:
+                return pdf, passes, None
             expected = found
 
     @staticmethod

@@ -283,29 +283,35 @@
     note.parentNode.insertBefore(list, note.nextSibling);
   }
 
-  // Called by `playbook pdf` between its two prints (macros/pdf/paged.py): `pages` gives
-  // the page of each id in the first print; `blanks`, the chapters to be preceded by a
-  // blank page so that they open on a right-hand page.
+  // The page numbers: `pages` gives the page of each id; `blanks`, the chapters to be
+  // preceded by a blank page so that they open on a right-hand page.
+  function fillNumbers(pages, blanks) {
+    all(".pb-blank").forEach(function (n) { n.remove(); });
+    (blanks || []).forEach(function (id) {
+      var chapter = document.getElementById(id);
+      if (!chapter) return;
+      var blank = element("div", "pb-blank");
+      blank.setAttribute("aria-hidden", "true");
+      chapter.parentNode.insertBefore(blank, chapter);
+    });
+    var filled = 0;
+    all("[data-ref]").forEach(function (n) {
+      var page = pages[n.getAttribute("data-ref")];
+      n.textContent = page ? String(page) : "";
+      if (page) filled += 1;
+    });
+    return filled;
+  }
+
+  // Called by `playbook pdf` (macros/pdf/printer.py), which reads each print back: from then
+  // on, the numbers are its own (the published ones below are not filled in over them).
   window.pbPaged = {
     targets: function () {
       return all("[data-ref]").map(function (n) { return n.getAttribute("data-ref"); });
     },
     fill: function (pages, blanks) {
-      all(".pb-blank").forEach(function (n) { n.remove(); });
-      (blanks || []).forEach(function (id) {
-        var chapter = document.getElementById(id);
-        if (!chapter) return;
-        var blank = element("div", "pb-blank");
-        blank.setAttribute("aria-hidden", "true");
-        chapter.parentNode.insertBefore(blank, chapter);
-      });
-      var filled = 0;
-      all("[data-ref]").forEach(function (n) {
-        var page = pages[n.getAttribute("data-ref")];
-        n.textContent = page ? String(page) : "";
-        if (page) filled += 1;
-      });
-      return filled;
+      window.pbPaged.driven = true;
+      return fillNumbers(pages, blanks);
     },
   };
 
@@ -421,24 +427,59 @@
   // The packet's length, when the site was published with its PDFs: the pages each part
   // took in the printed playbook (print/pages.json, written by `playbook pdf`), its
   // glossary cut to the terms it keeps, one page of contents.
-  function packetCount(article, wanted) {
+  function packetCount(article, wanted, pages) {
     var count = document.querySelector(".pb-packet-form .pb-packet-count");
-    if (!count || !window.fetch) return;
+    if (!count || !pages) return;
     var kept = all("dl.pb-glossary dt", article).length;
-    window.fetch("pages.json").then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (pages) {
-        if (!pages) return;
-        var parts = wanted.length ? wanted : Object.keys(pages.parts);
-        var total = pages.cover + (wanted.length ? 1 : pages.contents);
-        parts.forEach(function (id) {
-          var length = pages.parts[id] || 0;
-          if (id === "pb-glossary" && pages.terms) length *= kept / pages.terms;
-          if (id.indexOf("pb-worksheet-") === 0) length = 1;
-          total += length;
-        });
-        count.textContent = "About " + Math.max(1, Math.round(total)) + " pages.";
-      })
-      .catch(function () {});
+    var parts = wanted.length ? wanted : Object.keys(pages.parts);
+    var total = pages.cover + (wanted.length ? 1 : pages.contents);
+    parts.forEach(function (id) {
+      var length = pages.parts[id] || 0;
+      if (id === "pb-glossary" && pages.terms) length *= kept / pages.terms;
+      if (id.indexOf("pb-worksheet-") === 0) length = 1;
+      total += length;
+    });
+    count.textContent = "About " + Math.max(1, Math.round(total)) + " pages.";
+  }
+
+  function sameParts(a, b) {
+    return a.length === b.length && a.slice().sort().join(" ") === b.slice().sort().join(" ");
+  }
+
+  // A browser prints once, so it cannot work page numbers out. `playbook pdf` wrote into
+  // pages.json the numbers of every document it printed, each read back from its PDF: the
+  // whole playbook and each theme with its glossary. When the reader asks for the same
+  // parts, those numbers are filled in; for any other choice, none (never wrong ones), and
+  // the form says so.
+  var NO_NUMBERS = "Page numbers: a browser cannot work them out for this choice, so the " +
+    "contents and cross-references will have none. The whole playbook, and each theme " +
+    "with its glossary, print with page numbers.";
+  var NOT_PUBLISHED = "Page numbers: this copy of the site was made without its PDFs, so " +
+    "a printed packet's contents and cross-references will have none.";
+
+  function publishedNumbers(wanted, pages, plain) {
+    var entry = null;
+    ((pages && pages.numbered) || []).forEach(function (e) {
+      if (sameParts(e.parts, wanted)) entry = e;
+    });
+    var numbered = Boolean(entry && plain);
+    if (numbered && !window.pbPaged.driven) fillNumbers(entry.pages, []);
+    var actions = document.querySelector(".pb-packet-form .pb-packet-actions");
+    if (actions && !numbered) {
+      var note = element("p", "pb-packet-numbers", pages ? NO_NUMBERS : NOT_PUBLISHED);
+      actions.parentNode.insertBefore(note, actions.nextSibling);
+    }
+    document.documentElement.setAttribute("data-pb-page-numbers", numbered ? "filled" : "none");
+  }
+
+  function published(article, wanted, plain) {
+    var ask = window.fetch
+      ? window.fetch("pages.json").then(function (r) { return r.ok ? r.json() : null; })
+      : Promise.resolve(null);
+    ask.catch(function () { return null; }).then(function (pages) {
+      packetCount(article, wanted, pages);
+      publishedNumbers(wanted, pages, plain);
+    });
   }
 
   function setUpPrintView() {
@@ -490,13 +531,15 @@
     });
     // After the links above point inside the document, and the cover lost its summary.
     if (wanted.length) glossaryOfPacket(article);
+    // What print shows open, open from the start: the page as it will print.
+    all("details", article).forEach(function (d) { d.open = true; });
     wrapStories(article);
     storiesOnce(article);
     figures(article);
     contentsLines(article);
     crossReferences(article);
     printedAddresses(article);
-    packetCount(article, wanted);
+    published(article, wanted, !doubleSided && !sheet);
     document.documentElement.setAttribute("data-pb-print-ready", "");
   }
 
