@@ -177,7 +177,9 @@ def double_sided(published, tmp_path_factory) -> PrintedPdf:
 def reprinted(published, tmp_path_factory) -> Path:
     """The whole playbook printed a second time, by another run of `playbook pdf`."""
     out = tmp_path_factory.mktemp("again") / "playbook.pdf"
-    pdf_command(ROOT, "--site-dir", str(published), "--output", str(out))
+    result = pdf_command(ROOT, "--site-dir", str(published), "--output", str(out))
+    # The published site's layout gave every page number: one print, not two.
+    assert re.search(r"^Wrote .*playbook\.pdf \(\d+ pages, 1 print\)$", result.stdout, re.M)
     return out
 
 

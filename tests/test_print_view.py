@@ -165,6 +165,89 @@ def test_part_lengths_run_from_one_part_to_the_next():
     assert paged.part_lengths(pdf, ["a", "b", "c"]) == {"a": 1.0, "b": 1.0, "c": 1.5}
 
 
+def whole_layout() -> paged.Layout:
+    """A made-up whole playbook: cover (page 1), contents (2-3), a theme (4-6) with a
+    strategy on page 5, the states' heading with a map (7), two states following one
+    another (Kansas from half-way down page 7, New York from a quarter down page 9), the
+    glossary (10-11)."""
+    return paged.Layout(
+        starts={
+            "pb-contents": 1.0,
+            "pb-theme-a": 3.0,
+            "pb-states": 6.0,
+            "pb-state-ks": 6.5,
+            "pb-state-ny": 8.25,
+            "pb-glossary": 9.0,
+        },
+        lengths={
+            "pb-contents": 2.0,
+            "pb-theme-a": 3.0,
+            "pb-states": 0.5,
+            "pb-state-ks": 1.75,
+            "pb-state-ny": 0.75,
+            "pb-glossary": 2.0,
+        },
+        offsets={"strategy-1": ("pb-theme-a", 1.3), "pb-state-ks-story": ("pb-state-ks", 0.4)},
+    )
+
+
+def test_the_whole_playbooks_layout_gives_back_its_own_pages():
+    layout = whole_layout()
+    parts = list(layout.starts)
+    targets = [*parts, "strategy-1", "pb-state-ks-story"]
+    assert layout.predict(parts, targets) == {
+        "pb-contents": 2,
+        "pb-theme-a": 4,
+        "strategy-1": 5,
+        "pb-states": 7,
+        "pb-state-ks": 7,
+        "pb-state-ks-story": 7,
+        "pb-state-ny": 9,
+        "pb-glossary": 10,
+    }
+
+
+def test_a_packets_pages_are_predicted_from_its_parts_lengths_in_the_whole_playbook():
+    # Cover, one page of contents, the theme (3-5), the states' heading without its map
+    # and New York after it (page 6), a worksheet (7), the glossary (8).
+    layout = whole_layout()
+    parts = ["pb-contents", "pb-theme-a", "pb-states", "pb-state-ny", "pb-worksheet-a"]
+    parts.append("pb-glossary")
+    assert layout.predict(parts, [*parts, "strategy-1"]) == {
+        "pb-contents": 2,
+        "pb-theme-a": 3,
+        "strategy-1": 4,
+        "pb-states": 6,
+        "pb-state-ny": 6,
+        "pb-worksheet-a": 7,
+        "pb-glossary": 8,
+    }
+
+
+def test_a_page_the_whole_playbook_does_not_tell_is_not_guessed():
+    layout = whole_layout()
+    parts = ["pb-contents", "pb-worksheet-a", "pb-glossary"]
+    assert layout.predict(parts, ["pb-worksheet-a-item"]) is None  # printed to be measured
+    assert layout.predict(parts, ["strategy-1"]) is None  # its theme is not in the packet
+
+
+def test_the_layout_is_published_as_json_and_read_back_the_same():
+    import json
+
+    layout = whole_layout()
+    assert paged.Layout.from_json(json.loads(json.dumps(layout.to_json()))) == layout
+
+
+def test_the_layout_is_measured_from_the_destinations_of_the_whole_playbook():
+    # Each destination half-way down its page: parts a (page 1), b (page 2), c (page 3, to
+    # the end of page 4); x lies in b.
+    pdf = minimal_pdf({"a": 1, "b": 2, "x": 2, "c": 3}, pages=4)
+    layout = paged.Layout.measure(pdf, ["a", "b", "c"])
+    assert layout.starts == {"a": 0.5, "b": 1.5, "c": 2.5}
+    assert layout.lengths == {"a": 1.0, "b": 1.0, "c": 1.5}
+    assert layout.offsets["x"] == ("b", 0.0)
+
+
 # Finishing the PDF ------------------------------------------------------------------------
 
 

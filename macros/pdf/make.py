@@ -73,31 +73,39 @@ def print_jobs(
     jobs: list[Job],
     published: Path | None = None,
     chromium: Chromium | None = None,
-) -> list[Printed]:
+    layout: paged.Layout | None = None,
+) -> tuple[list[Printed], paged.Layout | None]:
     """Print the jobs from the site in `site`; `published`: where that site will be once
-    it replaces the old one (what the messages name); `chromium`: one already starting."""
+    it replaces the old one (what the messages name); `chromium`: one already starting;
+    `layout`: the whole playbook's, when known. Returns what was printed and the layout."""
     print(f"Printing {len(jobs)} PDF{'s' if len(jobs) > 1 else ''} with {chromium_path()}")
     started = time.perf_counter()
-    with Printer(site, pb.info, chromium=chromium) as printer:
+    with Printer(site, pb.info, chromium=chromium, layout=layout) as printer:
         printed = printer.print_all(jobs)
         for done in printed:
             path = published / done.job.path.relative_to(site) if published else done.job.path
             prints = f"{done.passes} print{'s' if done.passes > 1 else ''}"
             print(f"Wrote {os.path.relpath(path)} ({done.pages} pages, {prints})")
     print(f"Printed in {time.perf_counter() - started:.1f} s")
-    return printed
+    return printed, printer.layout
 
 
 PAGE_COUNTS = "print/pages.json"
 
 
 def write_page_counts(
-    context: BuildContext, site: Path, whole_pdf: Path, printed: list[Printed] = ()
+    context: BuildContext,
+    site: Path,
+    whole_pdf: Path,
+    printed: list[Printed],
+    layout: paged.Layout | None,
 ) -> None:
     """print/pages.json: how many pages the cover, the contents and each part take in the
     whole playbook as printed, for the page count of the "Make a packet" page; and the page
     numbers of each document printed (its parts; none: the whole playbook), read back from
-    its PDF, which the page fills in when a reader prints the same parts from the browser."""
+    its PDF, which the page fills in when a reader prints the same parts from the browser;
+    and the whole playbook's layout, from which `playbook pdf --output/--theme/--state`
+    predicts its page numbers when it prints from this site (published_layout)."""
     ctx, pb = context.pages_context, context.playbook
     parts = [theme_anchor(t) for t in pb.themes] + [
         state_anchor(s.code) for s in printed_states(ctx)
@@ -114,6 +122,7 @@ def write_page_counts(
             for done in printed
             if done.numbers is not None and not done.job.sheet
         ],
+        "layout": layout.to_json() if layout else None,
     }
     (site / PAGE_COUNTS).write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n")
 
@@ -128,12 +137,24 @@ def publish_with_pdfs(context: BuildContext, site: Path, chromium: Chromium | No
         build_into(context, staging, links=True)
         items = downloads(context.pages_context)
         jobs = [job_for(item, context.playbook, staging) for item in items]
-        printed = print_jobs(staging, context.playbook, jobs, published=site, chromium=chromium)
-        write_page_counts(context, staging, staging / items[0].path, printed)
+        printed, layout = print_jobs(
+            staging, context.playbook, jobs, published=site, chromium=chromium
+        )
+        write_page_counts(context, staging, staging / items[0].path, printed, layout)
         publish.replace_site(staging, site)
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
     return len(items)
+
+
+def published_layout(site: Path) -> paged.Layout | None:
+    """The whole playbook's layout as `playbook pdf` published it with the site, if it did
+    (a hint only: every number printed is read back and corrected when wrong)."""
+    try:
+        data = json.loads((site / PAGE_COUNTS).read_text())
+        return paged.Layout.from_json(data["layout"]) if data.get("layout") else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def print_one(
@@ -142,7 +163,8 @@ def print_one(
     """Print one job from `site` when it is up to date, else from a fresh temporary build
     (`site` is never changed)."""
     if is_up_to_date(context.project, site):
-        print_jobs(site, context.playbook, [job], chromium=chromium)
+        layout = published_layout(site)
+        print_jobs(site, context.playbook, [job], chromium=chromium, layout=layout)
         return
     shown = os.path.relpath(site)
     print(

@@ -147,10 +147,12 @@ class Layout:
         return out
 
     def _length(self, part: str, parts: list[str]) -> float:
-        if part == STATES_PART and any(p.startswith(STATE_PREFIX) for p in parts if p != part):
+        if set(parts) >= set(self.starts):  # the whole playbook
+            return self.lengths.get(part, 1.0)
+        if part == STATES_PART:
             # A packet keeps the states' heading without the map: its first state follows.
             return HEADING_ONLY
-        if part == CONTENTS_PART and len(parts) < len(self.starts):
+        if part == CONTENTS_PART:
             return 1.0  # a packet's contents
         return self.lengths.get(part, 1.0)  # a worksheet: one page
 
