@@ -277,6 +277,8 @@ def test_the_fast_scan_marks_the_same_artifacts_as_pikepdfs_parser():
         "q 0 0 10 10 re W n "
         "/P <</MCID 0>> BDC BT /F1 9 Tf (a \\) BT ET EMC \\\\) Tj ET EMC "  # operators in a string
         "BT <0042 0054> Tj ET "
+        # Inside marked content, what only looks like its end: a name, a hex string, a path.
+        "/Span <</ActualText (EMC)>> BDC <0BDC> Tj /EMC gs 0 0 m 1 1 l S EMC "
         "0 0 m 5 5 l S "
         "/Im0 Do Q"
     )
@@ -292,6 +294,7 @@ def test_the_fast_scan_marks_the_same_artifacts_as_pikepdfs_parser():
 
 def test_a_stream_with_an_inline_image_is_left_to_pikepdfs_parser():
     assert artifact_bytes(b"q BI /W 1 /H 1 ID x EI Q") is None
+    assert artifact_bytes(b"/P <</MCID 1>> BDC q BI /W 1 /H 1 ID x EI Q EMC") is None
 
 
 def test_the_xmp_packet_says_pdf_ua_and_escapes_the_title():
