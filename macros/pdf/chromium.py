@@ -117,10 +117,15 @@ class Chromium:
         if self.loop.is_closed():
             return
         try:
-            if self._browser is not None:
-                self.run(self._browser.close())
-            if self._playwright is not None:
-                self.run(self._playwright.stop())
+            self.run(self.stop())
         finally:
-            self._browser = self._playwright = self._spare = None
             self.loop.close()
+
+    async def stop(self) -> None:
+        """Close the browser and stop Playwright (on the event loop; close() also does)."""
+        browser, playwright = self._browser, self._playwright
+        self._browser = self._playwright = self._spare = None
+        if browser is not None:
+            await browser.close()
+        if playwright is not None:
+            await playwright.stop()

@@ -81,7 +81,7 @@ def print_jobs(
     print(f"Printing {len(jobs)} PDF{'s' if len(jobs) > 1 else ''} with {chromium_path()}")
     started = time.perf_counter()
     with Printer(site, pb.info, chromium=chromium, layout=layout) as printer:
-        printed = printer.print_all(jobs)
+        printed = printer.print_all(jobs, last=True)
         for done in printed:
             path = published / done.job.path.relative_to(site) if published else done.job.path
             prints = f"{done.passes} print{'s' if done.passes > 1 else ''}"

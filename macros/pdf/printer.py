@@ -144,8 +144,9 @@ class Printer:
         """Print one PDF to job.path; returns its number of pages."""
         return self.print_all([job])[0].pages
 
-    def print_all(self, jobs: list[Job]) -> list[Printed]:
-        """Print the jobs, `parallel` at a time; results in the jobs' order.
+    def print_all(self, jobs: list[Job], *, last: bool = False) -> list[Printed]:
+        """Print the jobs, `parallel` at a time; results in the jobs' order. `last`: nothing
+        more will be printed (Chromium is closed while the last PDFs are finished).
 
         Each of the `parallel` workers has a browser context of its own (so that Chromium
         gives each its own renderer process) and one tab, which goes from job to job: the
@@ -185,7 +186,10 @@ class Printer:
 
             try:
                 await asyncio.gather(*(worker() for _ in range(min(self.parallel, len(jobs)))))
-                return list(await asyncio.gather(*(finishing[i] for i in range(len(jobs)))))
+                # The last PDFs are finished while Chromium closes.
+                closing = self.chromium.stop() if last else asyncio.sleep(0)
+                done = await asyncio.gather(*(finishing[i] for i in range(len(jobs))), closing)
+                return list(done[:-1])
             finally:
                 for task in finishing.values():
                     task.cancel()
