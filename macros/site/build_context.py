@@ -33,7 +33,6 @@ class BuildContext:
     pdf_links: bool = False  # link each page's PDF (only when `playbook pdf` prints them)
     site_url: str = ""  # where the site is published (mkdocs.yml), for addresses on paper
     pages_context: PageContext = field(init=False)
-    pages: list[GeneratedPage] = field(init=False)
 
     def __post_init__(self) -> None:
         # One renderer for the whole build: the pages, the print view and the macros share
@@ -44,7 +43,12 @@ class BuildContext:
         problems = page_problems(self.pages_context, self.project / "docs")
         if problems:
             raise ContentError(problems)
-        self.pages = generate_pages(self.pages_context)
+
+    @functools.cached_property
+    def pages(self) -> list[GeneratedPage]:
+        """The generated pages, made when a build first asks for them (`playbook pdf`
+        printing from a built site needs none)."""
+        return generate_pages(self.pages_context)
 
     @classmethod
     def load(
