@@ -60,6 +60,7 @@ class Playbook:
     terms: dict[str, Term]  # sorted by term
     strategies: dict[str, Strategy] = field(init=False)
     theme_of_strategy: dict[str, Theme] = field(init=False)
+    story_order: dict[str, int] = field(init=False)  # a story's place in reading order
 
     @classmethod
     def from_records(cls, info: PlaybookInfo, records: dict[str, list]) -> Playbook:
@@ -85,6 +86,7 @@ class Playbook:
                 self.strategies[strategy.id] = strategy
                 self.theme_of_strategy[strategy.id] = theme
         self.stories = _by_id(sorted(self.stories.values(), key=self._story_position))
+        self.story_order = {story_id: n for n, story_id in enumerate(self.stories)}
         self._stories_by: dict[tuple[str, str], list[Story]] = defaultdict(list)
         for story in self.stories.values():
             self._stories_by["theme", story.theme].append(story)

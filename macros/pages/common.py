@@ -14,6 +14,7 @@ from macros.content.slugs import slugify
 from macros.render import environment
 from macros.render.glossary_terms import abbreviations
 from macros.render.markdown import ProseRenderer, md_text
+from macros.render.qr import QrCodes
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,14 @@ class GeneratedPage:
 
 class PageContext:
     """What page builders need: the playbook, one prose renderer for the whole build, and
-    where the site is published (`site_url`, for citations; "" when not known)."""
+    where the site is published (`site_url`, for citations; "" when not known), and the QR
+    codes printed on paper (kept between builds when `qr_codes` has a cache file)."""
 
-    def __init__(self, playbook: Playbook, site_url: str = ""):
+    def __init__(self, playbook: Playbook, site_url: str = "", qr_codes: QrCodes | None = None):
         self.pb = playbook
         self.prose = ProseRenderer(abbreviations(playbook))
         self.site_url = site_url
+        self.qr_codes = qr_codes or QrCodes()
 
 
 def render(ctx: PageContext, template: str, **context: object) -> str:

@@ -12,6 +12,8 @@ count and are kept in the URL (?theme=…&state=…&area=…&cohort=…).
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from dataclasses import dataclass
 
 from macros.content.model import Story
@@ -117,18 +119,25 @@ def index_page(ctx: PageContext) -> str:
 
 def like_this(ctx: PageContext, story: Story) -> list[Story]:
     """Other stories that share the most with this one: the same key strategy counts most,
-    then each shared policy area or state, then the same theme; ties in the data's order."""
-    scored = []
-    for position, other in enumerate(ctx.pb.stories.values()):
-        if other.id == story.id:
-            continue
-        score = 3 * bool(story.strategy and other.strategy == story.strategy)
-        score += 2 * len(set(story.policy_areas) & set(other.policy_areas))
-        score += 2 * len(set(story.states) & set(other.states))
-        score += other.theme == story.theme
-        if score:
-            scored.append((-score, position, other))
-    return [other for _, _, other in sorted(scored, key=lambda item: item[:2])][:MORE_LIKE_THIS]
+    then each shared policy area or state, then the same theme; ties in the data's order.
+
+    Scored through the playbook's indexes, so only stories that share something are looked
+    at (comparing every pair of stories grew with the square of their number)."""
+    pb = ctx.pb
+    score: Counter[str] = Counter()
+
+    def share(kind: str, keys: list[str], weight: int) -> None:
+        for key in set(keys):
+            for other_id in dict.fromkeys(other.id for other in pb.stories_for(kind, key)):
+                score[other_id] += weight
+
+    share("strategy", [story.strategy] if story.strategy else [], 3)
+    share("policy_area", story.policy_areas, 2)
+    share("state", story.states, 2)
+    share("theme", [story.theme], 1)
+    score.pop(story.id, None)
+    best = heapq.nsmallest(MORE_LIKE_THIS, score, key=lambda i: (-score[i], pb.story_order[i]))
+    return [pb.stories[other_id] for other_id in best]
 
 
 @dataclass(frozen=True)
