@@ -97,6 +97,11 @@ class Playbook:
                 self._stories_by["policy_area", area].append(story)
             for resource in story.resources:
                 self._stories_by["resource", resource].append(story)
+        # The same, as distinct ids (a story that names a state twice is counted once).
+        self._story_ids_by = {
+            key: tuple(dict.fromkeys(story.id for story in stories))
+            for key, stories in self._stories_by.items()
+        }
         self._quotes_by: dict[tuple[str, str], list[Quote]] = defaultdict(list)
         for quote in self.quotes.values():
             self._quotes_by["theme", self.quote_theme(quote) or ""].append(quote)
@@ -128,6 +133,10 @@ class Playbook:
         """Stories by 'theme', 'strategy', 'state', 'policy_area' or 'resource' (the stories
         that cite it), in reading order."""
         return list(self._stories_by.get((kind, key), []))
+
+    def story_ids_for(self, kind: str, key: str) -> tuple[str, ...]:
+        """The ids of stories_for(kind, key), each once."""
+        return self._story_ids_by.get((kind, key), ())
 
     def resources_for(self, kind: str, key: str) -> list[Resource]:
         """Resources about a 'theme' or a 'state': those that name it, and those that its
