@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -15,6 +17,8 @@ from macros.render import environment
 from macros.render.glossary_terms import abbreviations
 from macros.render.markdown import ProseRenderer, md_text
 from macros.render.qr import QrCodes
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,14 @@ class PageContext:
         self.prose = ProseRenderer(abbreviations(playbook))
         self.site_url = site_url
         self.qr_codes = qr_codes or QrCodes()
+        self._made: dict[tuple, Any] = {}
+
+    def once(self, key: tuple, make: Callable[[], T]) -> T:
+        """What `make()` returns, made once per build: a part that several pages show (a
+        theme's page is also a chapter of the print view)."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
 
 def render(ctx: PageContext, template: str, **context: object) -> str:
