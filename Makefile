@@ -34,8 +34,11 @@ validate: $(STAMP)  ## check the content and list every problem
 schema: $(STAMP)  ## regenerate schemas/*.json (editors' schemas) from the content model
 	$(BIN)/playbook schema
 
+# On every core: each worker takes whole test files (a file's fixtures are made once).
+XDIST := -n auto --dist loadfile
+
 test: $(STAMP)  ## run the whole test suite (browser tests need /usr/bin/chromium)
-	$(BIN)/pytest
+	$(BIN)/pytest $(XDIST)
 
 test-fast: $(STAMP)  ## run the tests without browser and full-build tests
 	$(BIN)/pytest -m "not browser and not build"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.synthetic import generate
 from macros.content.validate import load_playbook
 from macros.pages import generate_pages
 from macros.pages.common import PageContext
@@ -163,6 +164,30 @@ def test_the_nav_markers_are_filled_with_generated_pages_in_order(pages):
         },
         {"Ref": [{"Glossary": "glossary.md"}]},
     ]
+
+
+def _like_this_by_definition(playbook, story):
+    """The ranking as the reader is promised it, comparing the story with every other."""
+    scored = []
+    for position, other in enumerate(playbook.stories.values()):
+        if other.id == story.id:
+            continue
+        score = 3 * bool(story.strategy and other.strategy == story.strategy)
+        score += 2 * len(set(story.policy_areas) & set(other.policy_areas))
+        score += 2 * len(set(story.states) & set(other.states))
+        score += other.theme == story.theme
+        if score:
+            scored.append((-score, position, other.id))
+    return [other_id for *_, other_id in sorted(scored)][:4]
+
+
+def test_more_stories_like_this_rank_exactly_as_defined_on_a_larger_playbook(tmp_path):
+    project = generate(3, tmp_path)  # the real content three times over, spread out
+    playbook = load_playbook(project / "playbook_data", project)
+    ctx = PageContext(playbook)
+    for story in playbook.stories.values():
+        found = [other.id for other in like_this(ctx, story)]
+        assert found == _like_this_by_definition(playbook, story), story.id
 
 
 def test_resources_without_a_link_say_so(pages):

@@ -5,6 +5,7 @@ and finish PDFs. (The PDFs themselves are read back in test_pdf.py.)"""
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pikepdf
@@ -17,7 +18,8 @@ from macros.pages.downloads import packet_links
 from macros.pages.print_view import print_page, short_address, state_chapter
 from macros.pdf import paged
 from macros.pdf.finish import Metadata, _artifact, artifact_bytes, xmp_packet
-from macros.render.qr import qr_svg
+from macros.render import qr
+from macros.render.qr import QrCodes, qr_svg
 from tests.helpers import ROOT
 
 SITE = "https://example.org/playbook/"
@@ -91,6 +93,82 @@ def test_a_qr_codes_name_is_escaped():
     assert 'aria-label="QR code: https://e.org/?a=1&amp;b=&lt;x&gt;"' in qr_svg(
         "https://e.org/?a=1&b=<x>"
     )
+
+
+ADDRESS = "https://example.org/playbook/stories/a-story/"
+
+
+def _no_drawing(address: str) -> str:
+    raise AssertionError(f"drew {address} again")
+
+
+def test_qr_codes_drawn_in_one_build_are_reused_by_the_next(tmp_path, monkeypatch):
+    cache = tmp_path / ".cache" / "playbook" / "qr-codes.json"
+    first = QrCodes(cache)
+    drawn = first.svg(ADDRESS)
+    assert drawn == qr_svg(ADDRESS)
+    first.save()
+    monkeypatch.setattr(qr, "draw", _no_drawing)
+    assert QrCodes(cache).svg(ADDRESS) == drawn  # read from the cache, the same bytes
+
+
+def test_each_address_is_drawn_once_per_build(monkeypatch):
+    codes, calls = QrCodes(), []
+    real = qr.draw
+    monkeypatch.setattr(qr, "draw", lambda address: calls.append(address) or real(address))
+    codes.svg(ADDRESS), codes.svg(ADDRESS), codes.svg(ADDRESS + "x/")
+    assert calls == [ADDRESS, ADDRESS + "x/"]
+
+
+@pytest.mark.parametrize(
+    "cached",
+    [
+        "not json",
+        '["a list"]',
+        '{"KEY": "<svg viewBox=\\"0 0 1 1\\"><script>alert(1)</script></svg>"}',
+        '{"KEY": "<img src=x onerror=alert(1)>"}',
+    ],
+)
+def test_a_damaged_or_foreign_cache_is_ignored_and_the_code_drawn_again(tmp_path, cached):
+    cache = tmp_path / "qr-codes.json"
+    cache.write_text(cached.replace("KEY", qr._key(ADDRESS)), encoding="utf-8")
+    codes = QrCodes(cache)
+    assert codes.svg(ADDRESS) == qr_svg(ADDRESS)
+    codes.save()
+    assert "script" not in cache.read_text(encoding="utf-8")
+    assert "onerror" not in cache.read_text(encoding="utf-8")
+
+
+def test_the_cache_keeps_only_the_codes_of_the_last_build(tmp_path):
+    cache = tmp_path / "qr-codes.json"
+    old = QrCodes(cache)
+    old.svg(ADDRESS + "gone/")
+    old.save()
+    new = QrCodes(cache)
+    new.svg(ADDRESS)
+    new.save()
+    assert list(json.loads(cache.read_text(encoding="utf-8"))) == [qr._key(ADDRESS)]
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    codes = QrCodes(blocked / "qr-codes.json")  # its folder would be inside a file
+    assert codes.svg(ADDRESS) == qr_svg(ADDRESS)
+    codes.save()  # no error
+    assert blocked.read_text(encoding="utf-8") == ""
+
+
+def test_another_segno_version_draws_again(tmp_path, monkeypatch):
+    cache = tmp_path / "qr-codes.json"
+    codes = QrCodes(cache)
+    codes.svg(ADDRESS)
+    codes.save()
+    monkeypatch.setattr(qr, "DRAWING", qr.DRAWING + " (another version)")
+    calls = []
+    monkeypatch.setattr(qr, "draw", lambda address: calls.append(address) or "<svg x></svg>")
+    QrCodes(cache).svg(ADDRESS)
+    assert calls == [ADDRESS]
 
 
 @pytest.mark.parametrize(
@@ -309,3 +387,17 @@ def test_the_built_print_view_shows_no_markdown_syntax(real_site):
     """Every attribute list was read as one (a story's source line before its resources)."""
     built = (real_site / "print" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r"\{ ?[.#][a-z][^}]*\}", built) == []
+
+
+def test_a_build_keeps_its_qr_codes_in_the_projects_git_ignored_cache(project):
+    from macros.site.build_context import CACHE_DIR, BuildContext
+
+    context = BuildContext.load(project.path)
+    context.site_url = SITE
+    view = context.print_view.markdown
+    cache = project.path / CACHE_DIR / "qr-codes.json"
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    # each kept drawing is in the page (where the page adds its name after '<svg ')
+    assert kept and all(svg.removeprefix("<svg ") in view for svg in kept.values())
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert f"/{CACHE_DIR.split('/')[0]}/" in ignored

@@ -41,6 +41,11 @@ def problem(message: str, hint: str = "") -> PydanticCustomError:
 # refused in text (see _text). Line breaks are refused in one-line text.
 _LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# What _text refuses character by character, found at once (most texts hold none of it):
+# the characters that turn text around, and control characters (Cc) but tab and newline.
+_REFUSED = re.compile("[" + "".join(sorted(_BIDI)) + "\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_PLAINLY_VISIBLE = re.compile("[0-9A-Za-z]")
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
 
 
 def shown(value: str, limit: int = 60) -> str:
@@ -106,30 +111,33 @@ def _text(max_length: int, *, one_line: bool):
         value = value.strip()
         if not value:
             raise problem("this text is empty", "write the text, or remove the field if optional")
-        if not "".join(c for c in value if unicodedata.category(c)[0] not in "CZ"):
+        if not _PLAINLY_VISIBLE.search(value) and all(
+            unicodedata.category(c)[0] in "CZ" for c in value
+        ):
             raise problem(
                 "this text is empty (it holds only spaces or invisible characters)",
                 "write the text, or remove the field if optional",
             )
-        if one_line and any(c in _LINE_BREAKS for c in value):
+        if one_line and _LINE_BREAK.search(value):
             raise problem(
                 "this text must be on one line",
                 "remove the line breaks (a long value can continue on the next line if the "
                 "field starts with `>-`)",
             )
-        for position, char in enumerate(value, start=1):
+        refused = _REFUSED.search(value)
+        if refused:
+            position, char = refused.start() + 1, refused.group()
             if char in _BIDI:
                 raise problem(
                     f"this text holds a character that turns the direction of text around "
                     f"(U+{ord(char):04X}, character {position})",
                     "delete it: it can make the text show differently from what it says",
                 )
-            if unicodedata.category(char) == "Cc" and char not in "\t\n":
-                raise problem(
-                    f"this text holds an invisible control character (U+{ord(char):04X}, "
-                    f"character {position})",
-                    "delete it (it often comes with text copied from a PDF or a word processor)",
-                )
+            raise problem(
+                f"this text holds an invisible control character (U+{ord(char):04X}, "
+                f"character {position})",
+                "delete it (it often comes with text copied from a PDF or a word processor)",
+            )
         if len(value) > max_length:
             raise problem(
                 f"this text is too long ({len(value)} characters; at most {max_length})",

@@ -60,6 +60,7 @@ class Playbook:
     terms: dict[str, Term]  # sorted by term
     strategies: dict[str, Strategy] = field(init=False)
     theme_of_strategy: dict[str, Theme] = field(init=False)
+    story_order: dict[str, int] = field(init=False)  # a story's place in reading order
 
     @classmethod
     def from_records(cls, info: PlaybookInfo, records: dict[str, list]) -> Playbook:
@@ -85,6 +86,7 @@ class Playbook:
                 self.strategies[strategy.id] = strategy
                 self.theme_of_strategy[strategy.id] = theme
         self.stories = _by_id(sorted(self.stories.values(), key=self._story_position))
+        self.story_order = {story_id: n for n, story_id in enumerate(self.stories)}
         self._stories_by: dict[tuple[str, str], list[Story]] = defaultdict(list)
         for story in self.stories.values():
             self._stories_by["theme", story.theme].append(story)
@@ -95,6 +97,11 @@ class Playbook:
                 self._stories_by["policy_area", area].append(story)
             for resource in story.resources:
                 self._stories_by["resource", resource].append(story)
+        # The same, as distinct ids (a story that names a state twice is counted once).
+        self._story_ids_by = {
+            key: tuple(dict.fromkeys(story.id for story in stories))
+            for key, stories in self._stories_by.items()
+        }
         self._quotes_by: dict[tuple[str, str], list[Quote]] = defaultdict(list)
         for quote in self.quotes.values():
             self._quotes_by["theme", self.quote_theme(quote) or ""].append(quote)
@@ -126,6 +133,10 @@ class Playbook:
         """Stories by 'theme', 'strategy', 'state', 'policy_area' or 'resource' (the stories
         that cite it), in reading order."""
         return list(self._stories_by.get((kind, key), []))
+
+    def story_ids_for(self, kind: str, key: str) -> tuple[str, ...]:
+        """The ids of stories_for(kind, key), each once."""
+        return self._story_ids_by.get((kind, key), ())
 
     def resources_for(self, kind: str, key: str) -> list[Resource]:
         """Resources about a 'theme' or a 'state': those that name it, and those that its

@@ -14,6 +14,7 @@ page is made, so that `playbook validate` finds everything `playbook build` woul
 
 from __future__ import annotations
 
+import functools
 import html.entities
 from collections.abc import Iterable
 from pathlib import Path
@@ -70,9 +71,14 @@ def _records(ctx: PageContext) -> Iterable[Record]:
         yield from group.values()
 
 
-def _markdown_fields(record: Record) -> list[str]:
-    fields = type(record).model_fields
-    return [n for n, f in fields.items() if field_type(f.annotation, f.metadata).markdown]
+def _markdown_fields(record: Record) -> tuple[str, ...]:
+    return _markdown_fields_of(type(record))
+
+
+@functools.cache  # the same few record types, asked for every record
+def _markdown_fields_of(kind: type[Record]) -> tuple[str, ...]:
+    fields = kind.model_fields
+    return tuple(n for n, f in fields.items() if field_type(f.annotation, f.metadata).markdown)
 
 
 def markdown_problems(ctx: PageContext) -> list[Problem]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -14,6 +16,9 @@ from macros.content.slugs import slugify
 from macros.render import environment
 from macros.render.glossary_terms import abbreviations
 from macros.render.markdown import ProseRenderer, md_text
+from macros.render.qr import QrCodes
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -26,12 +31,22 @@ class GeneratedPage:
 
 class PageContext:
     """What page builders need: the playbook, one prose renderer for the whole build, and
-    where the site is published (`site_url`, for citations; "" when not known)."""
+    where the site is published (`site_url`, for citations; "" when not known), and the QR
+    codes printed on paper (kept between builds when `qr_codes` has a cache file)."""
 
-    def __init__(self, playbook: Playbook, site_url: str = ""):
+    def __init__(self, playbook: Playbook, site_url: str = "", qr_codes: QrCodes | None = None):
         self.pb = playbook
         self.prose = ProseRenderer(abbreviations(playbook))
         self.site_url = site_url
+        self.qr_codes = qr_codes or QrCodes()
+        self._made: dict[tuple, Any] = {}
+
+    def once(self, key: tuple, make: Callable[[], T]) -> T:
+        """What `make()` returns, made once per build: a part that several pages show (a
+        theme's page is also a chapter of the print view)."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
 
 def render(ctx: PageContext, template: str, **context: object) -> str:

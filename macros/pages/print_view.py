@@ -51,7 +51,6 @@ from macros.pages.policy_areas import MATRIX_URI, matrix_table
 from macros.pages.states import STATES_INDEX_URI, has_content, map_block, state_resources
 from macros.pages.urls import page_url
 from macros.render.markdown import html_text
-from macros.render.qr import qr_svg
 
 PRINT_URI = "print/index.md"
 COVER, CONTENTS, STATES = "pb-cover", "pb-contents", "pb-states"
@@ -169,7 +168,7 @@ def theme_chapter(ctx: PageContext, theme: Theme, site_url: str = "") -> str:
     if site_url:
         # Under each story's heading, its own page online: address and QR code.
         def with_address(match: re.Match) -> str:
-            where = online(story_address(site_url, match.group(1)))
+            where = online(ctx, story_address(site_url, match.group(1)))
             block = render(ctx, "print_online.md.j2", online=where).strip()
             return f"{match.group(0)}\n\n{block}\n"
 
@@ -198,8 +197,8 @@ def short_address(url: str, limit: int = 48) -> str:
     return f"{host}/…/{last[:23] + '…' if len(last) > 24 else last}"
 
 
-def online(url: str | None) -> Online | None:
-    return Online(url, short_address(url), qr_svg(url)) if url else None
+def online(ctx: PageContext, url: str | None) -> Online | None:
+    return Online(url, short_address(url), ctx.qr_codes.svg(url)) if url else None
 
 
 def story_address(site_url: str, story_id: str) -> str | None:
@@ -243,7 +242,7 @@ class StateSheet:
 
 def printed_resource(ctx: PageContext, resource, anchor: str, related=()) -> PrintedResource:
     view = resource_view(resource, PRINT_URI)
-    return PrintedResource(view, anchor, list(related), online(resource.url))
+    return PrintedResource(view, anchor, list(related), online(ctx, resource.url))
 
 
 def state_chapter(ctx: PageContext, state: State, site_url: str = "") -> str:
@@ -260,7 +259,7 @@ def state_chapter(ctx: PageContext, state: State, site_url: str = "") -> str:
                 PrintedStory(
                     story_view(ctx, story, PRINT_URI),
                     f"{anchor}-story-{story.id}",
-                    online(story_address(site_url, story.id)),
+                    online(ctx, story_address(site_url, story.id)),
                 )
                 for story in in_theme
             ]

@@ -46,6 +46,10 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
 
 
 def theme_page(ctx: PageContext, theme: Theme) -> str:
+    return ctx.once(("theme page", theme.id), lambda: _theme_page(ctx, theme))
+
+
+def _theme_page(ctx: PageContext, theme: Theme) -> str:
     pb, uri = ctx.pb, theme_uri(theme.id)
 
     def card(story) -> StoryCardView:

@@ -19,6 +19,7 @@ validation has refused such addresses long before).
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -44,7 +45,12 @@ class UnsafeURL(ValueError):
 
 def md_text(value: object) -> Markup:
     """Plain text to inline Markdown that shows exactly `value` (no markup, no HTML)."""
-    text = _LINE_BREAKS.sub(" ", str(value))
+    return _md_text(str(value))
+
+
+@functools.lru_cache(maxsize=16384)  # pages repeat the same names and titles many times
+def _md_text(text: str) -> Markup:
+    text = _LINE_BREAKS.sub(" ", text)
     return Markup(_html(_MD_SPECIAL.sub(r"\\\1", text)))
 
 

@@ -2,7 +2,7 @@
 print view and the open data written as files, beside a copy of docs/, with a configuration
 derived from mkdocs.yml. Engine-neutral: plain files and plain dicts, no engine imported.
 
-    project/.playbook-build/ENGINE/
+    project/.playbook-build/ENGINE-XXXXXX/   (a folder of its own for each build)
         mkdocs.yml      mkdocs.yml with the nav expanded, the playbook plugin taken out,
                         the glossary's acronyms for `abbr`, and paths pointing here
         docs/           docs/ + every generated page + print/index.md + open data
@@ -17,6 +17,7 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -78,11 +79,13 @@ def read_config(project: Path) -> dict:
 
 
 def write_sources(context: BuildContext, engine: str) -> Sources:
-    """Write the sources for `engine` under project/.playbook-build/ENGINE/ (made afresh)."""
+    """Write the sources for `engine` in a new folder under project/.playbook-build/ (one
+    per build, so that two builds of one project at once, e.g. in parallel tests, never
+    write into each other's sources)."""
     project = context.project
     config = read_config(project)
-    root = project / STAGING_DIR / engine
-    shutil.rmtree(root, ignore_errors=True)
+    (project / STAGING_DIR).mkdir(exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix=f"{engine}-", dir=project / STAGING_DIR))
     docs_source = project / config.get("docs_dir", "docs")
     docs = root / "docs"
     shutil.copytree(docs_source, docs)
