@@ -18,6 +18,7 @@ import asyncio
 import os
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 CHROMIUM_ENV = "PLAYBOOK_CHROMIUM"
@@ -107,7 +108,14 @@ class Chromium:
         return spare
 
     def run(self, awaitable):
-        return self.loop.run_until_complete(awaitable)
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # none: the usual case
+            return self.loop.run_until_complete(awaitable)
+        # A caller's own event loop runs in this thread (a test's Playwright, say): ours runs
+        # in a thread of its own meanwhile.
+        with ThreadPoolExecutor(1) as thread:
+            return thread.submit(self.loop.run_until_complete, awaitable).result()
 
     def close(self) -> None:
         """Stop whatever has started (also a start still under way)."""
@@ -117,7 +125,8 @@ class Chromium:
         if self.loop.is_closed():
             return
         try:
-            self.run(self.stop())
+            if self._browser is not None or self._playwright is not None:
+                self.run(self.stop())
         finally:
             self.loop.close()
 
