@@ -1,12 +1,14 @@
-"""Page numbers in a printed document, by printing it twice.
+"""Page numbers in a printed document: read back from a print, or predicted and checked.
 
 Chromium lays out paged media natively (margin boxes, named pages, break rules) but has no
-`target-counter()`: it cannot print "the page this link leads to". So `playbook pdf` prints
-the print view once, reads from that PDF the page of every destination a page reference
-points to (Chromium writes each link target as a named destination), fills the numbers in
-with print.js (`window.pbPaged.fill`) and prints again. The numbers only change the width
-of a few digits; if that moves a destination to another page, the next print says so and is
-corrected (at most MAX_PASSES prints).
+`target-counter()`: it cannot print "the page this link leads to". So `playbook pdf` reads
+from a print the page of every destination a page reference points to (Chromium writes each
+link target as a named destination), fills the numbers in with print.js
+(`window.pbPaged.fill`) and prints again. The whole playbook is printed first, to measure;
+its `Layout` (where each part starts, where each heading lies in its part) then predicts the
+numbers of every other document, which is printed once with them and read back: a wrong
+prediction, or a number whose width moved a destination, is corrected by another print (at
+most MAX_PASSES prints).
 
 Why not Paged.js (a CSS Paged Media polyfill): it re-flows the document into its own page
 boxes in JavaScript, which splits paragraphs and headings into several elements in

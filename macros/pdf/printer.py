@@ -7,8 +7,9 @@
 The built site is served on 127.0.0.1 (a free port) for the time of printing; each PDF is
 the print view (print/) with only the parts asked for. Layout is Chromium's own paged media
 (print.css: margin boxes for the running header and footer, a named page for the cover, break
-rules); page numbers in the contents and cross-references come from a first print
-(paged.py); the result is made accessible and reproducible with pikepdf (finish.py).
+rules); page numbers in the contents and cross-references are read back from a print, or
+predicted from the whole playbook's layout and checked (paged.py); the result is made
+accessible and reproducible with pikepdf (finish.py).
 """
 
 from __future__ import annotations
