@@ -85,7 +85,8 @@ def print_jobs(
         for done in printed:
             path = published / done.job.path.relative_to(site) if published else done.job.path
             prints = f"{done.passes} print{'s' if done.passes > 1 else ''}"
-            print(f"Wrote {os.path.relpath(path)} ({done.pages} pages, {prints})")
+            pages = f"{done.pages} page{'s' if done.pages > 1 else ''}"
+            print(f"Wrote {os.path.relpath(path)} ({pages}, {prints})")
     print(f"Printed in {time.perf_counter() - started:.1f} s")
     return printed, printer.layout
 
