@@ -169,7 +169,9 @@ def double_sided(published, tmp_path_factory) -> PrintedPdf:
     out = tmp_path_factory.mktemp("packet") / "two-sided.pdf"
     states = [arg for code in PACKET_STATES for arg in ("--state", code)]
     args = ["--site-dir", str(published), "--theme", PACKET_THEME, *states, "--output", str(out)]
-    pdf_command(ROOT, *args, "--worksheets", "--double-sided")
+    result = pdf_command(ROOT, *args, "--worksheets", "--double-sided")
+    # Its blank pages are placed from a measuring print, never from predicted pages.
+    assert re.search(r"^Wrote .*two-sided\.pdf \(\d+ pages, [23] prints\)$", result.stdout, re.M)
     return PrintedPdf(out)
 
 

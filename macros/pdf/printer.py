@@ -252,7 +252,9 @@ class Printer:
         pages, passes = None, 0
         if job.parts:
             await self._layout_known.wait()
-        if self.layout is not None:
+        # Double-sided: the blank pages are worked out from measured pages (a wrong
+        # prediction would put them in the wrong places, and reading back only moves numbers).
+        if self.layout is not None and not job.double_sided:
             pages = self.layout.predict(facts["parts"], targets)
         if pages is None:
             pages, passes = await self._measure(page, targets), 1
