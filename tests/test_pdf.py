@@ -768,6 +768,22 @@ def test_a_packet_the_pdfs_do_not_cover_prints_without_numbers_and_says_so(
     assert "(p." not in normal(" ".join(printed.page_text(p) for p in range(1, 4)))
 
 
+def test_another_browser_prints_no_page_numbers_and_says_why(published, browser, tmp_path):
+    """The numbers are Chromium's pages; Firefox or Safari may break pages elsewhere."""
+    firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+    context = browser.new_context(user_agent=firefox)
+    try:
+        tab = context.new_page()
+        said, note = print_from_the_site(tab, published, "", tmp_path / "whole.pdf")
+    finally:
+        context.close()
+    assert said == "none"
+    assert note == (
+        "Page numbers: they come out right in Chrome, Edge and other Chromium browsers only; "
+        "printed from this browser, the contents and cross-references will have none."
+    )
+
+
 def test_a_site_built_without_its_pdfs_says_its_packets_have_no_page_numbers(
     real_site, page, tmp_path
 ):

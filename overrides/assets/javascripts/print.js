@@ -456,17 +456,23 @@
     "with its glossary, print with page numbers.";
   var NOT_PUBLISHED = "Page numbers: this copy of the site was made without its PDFs, so " +
     "a printed packet's contents and cross-references will have none.";
+  // The numbers are Chromium's pages: another engine may break pages elsewhere.
+  var OTHER_BROWSER = "Page numbers: they come out right in Chrome, Edge and other " +
+    "Chromium browsers only; printed from this browser, the contents and cross-references " +
+    "will have none.";
+  var CHROMIUM = / (Chrome|Chromium|HeadlessChrome)\//.test(navigator.userAgent);
 
   function publishedNumbers(wanted, pages, plain) {
     var entry = null;
     ((pages && pages.numbered) || []).forEach(function (e) {
       if (sameParts(e.parts, wanted)) entry = e;
     });
-    var numbered = Boolean(entry && plain);
+    var numbered = Boolean(entry && plain && CHROMIUM);
     if (numbered && !window.pbPaged.driven) fillNumbers(entry.pages, []);
     var actions = document.querySelector(".pb-packet-form .pb-packet-actions");
     if (actions && !numbered) {
-      var note = element("p", "pb-packet-numbers", pages ? NO_NUMBERS : NOT_PUBLISHED);
+      var why = !pages ? NOT_PUBLISHED : entry && plain ? OTHER_BROWSER : NO_NUMBERS;
+      var note = element("p", "pb-packet-numbers", why);
       actions.parentNode.insertBefore(note, actions.nextSibling);
     }
     document.documentElement.setAttribute("data-pb-page-numbers", numbered ? "filled" : "none");
