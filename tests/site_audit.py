@@ -16,6 +16,13 @@ from axe_playwright_python.base import AXE_SCRIPT
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+# The WCAG A/AA rules that judge colours: all that can change when only the colour scheme
+# does (the same page in dark mode has the same elements, names, order and visibility).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+AXE_COLOUR_OPTIONS = {
+    "runOnly": {"type": "rule", "values": COLOUR_RULES},
+    "resultTypes": ["violations"],
+}
 # axe takes about a second a page on two cores. Past this many pages of one kind (the
 # states or the stories of a large playbook), the largest pages of the kind stand for it:
 # they hold the most of every component the kind's template produces.
@@ -101,6 +108,7 @@ def audit(
     axe_paths: set[str],
     color_scheme: str = "light",
     width: int = 1280,
+    axe_options: dict = AXE_OPTIONS,
 ) -> list[PageAudit]:
     """Load each page with every request intercepted; run axe on those in `axe_paths`.
 
@@ -138,7 +146,7 @@ def audit(
             if path in axe_paths:
                 # Colours caught halfway through a CSS transition are not the page's colours.
                 wait_until(tab, SETTLED)
-                found = tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+                found = tab.evaluate("options => axe.run(document, options)", axe_options)
                 current[-1].violations = found["violations"]
         tab.wait_for_load_state("networkidle")  # late requests of the last page
     finally:
