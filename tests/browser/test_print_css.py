@@ -174,3 +174,14 @@ def test_the_map_and_the_matrix_fit_the_width_of_the_page(page, served_site, pat
     edges = right_edges(page, present)
     assert {s: edge for s, edge in edges.items() if edge > PRINT_WIDTH} == {}
     assert page.evaluate("document.documentElement.scrollWidth") <= PRINT_WIDTH
+
+
+def test_on_paper_the_legend_draws_a_state_not_in_the_playbook_as_the_map_does(page, served_site):
+    page.goto(served_site + "/states/")
+    page.emulate_media(media="print")
+    look = """e => { const s = getComputedStyle(e);
+        return [s.fill, s.stroke, s.strokeDasharray].join(' | '); }"""
+    empty_tile = page.locator(".pb-tile-map .pb-tile--empty rect").first.evaluate(look)
+    empty_swatch = page.locator(".pb-tile-legend rect.pb-swatch--empty").evaluate(look)
+    assert empty_swatch == empty_tile
+    assert "3px, 3px" in empty_swatch  # dashed, as "not in the playbook yet" is on the map
