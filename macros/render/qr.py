@@ -11,14 +11,18 @@ which survives a photocopy; the print stylesheet sets its size.
 Drawing is most of the print view's cost (segno tries all eight masks and keeps the most
 readable), so each address is drawn once per build and kept in a cache file between builds
 (`.cache/playbook/`, git-ignored), keyed by everything that shapes the drawing: the address,
-segno's version and our settings. A missing, stale or damaged cache only means drawing again.
+segno's version and our settings. A cached entry is used only if it is exactly the kind of
+SVG segno draws (one path of moves and lines); a missing, stale, damaged or foreign cache
+only means drawing again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -27,14 +31,24 @@ from markupsafe import Markup
 
 from macros.render.escape import html_text
 
-# Change when the drawing below changes: cached drawings made otherwise are then not used.
-DRAWING = f"segno {segno.__version__}; error m; border 4; scale 1; class pb-qr"
+# How every code is drawn; part of each cached drawing's key, so that changing it (or
+# segno's version) never reuses drawings made otherwise.
+_MAKE = {"error": "m", "micro": False}
+_SVG = {"scale": 1, "border": 4, "omitsize": True, "svgclass": "pb-qr", "lineclass": None}
+DRAWING = f"segno {segno.__version__}; {sorted(_MAKE.items())}; {sorted(_SVG.items())}"
+# Exactly what draw() writes: one path of moves and lines, nothing else. A cached entry
+# that is anything more (an attribute, an element, a script) is never used: the cache is a
+# file on disk, and what goes into a page is only what segno could have drawn.
+_DRAWN = re.compile(
+    r'<svg viewBox="0 0 \d{1,3} \d{1,3}" class="pb-qr">'
+    r'<path stroke="#000" d="[0-9hmvMz .-]*"/></svg>'
+)
+MAX_CACHED = 50_000  # drawings kept from earlier builds, at most (about 3 KB each)
 
 
 def draw(address: str) -> str:
     """The address's QR code as SVG markup, without its accessible name."""
-    code = segno.make(address, error="m", micro=False)
-    return code.svg_inline(scale=1, border=4, omitsize=True, svgclass="pb-qr", lineclass=None)
+    return segno.make(address, **_MAKE).svg_inline(**_SVG)
 
 
 def qr_svg(address: str, drawn: str | None = None) -> Markup:
@@ -47,17 +61,6 @@ def qr_svg(address: str, drawn: str | None = None) -> Markup:
 
 def _key(address: str) -> str:
     return hashlib.sha256(f"{DRAWING}\n{address}".encode()).hexdigest()
-
-
-def _looks_drawn(svg: object) -> bool:
-    """A cached entry is used only if it is what draw() returns: one bare SVG element."""
-    return (
-        isinstance(svg, str)
-        and svg.startswith('<svg viewBox="')
-        and svg.endswith("</svg>")
-        and svg.count("<svg") == 1
-        and "<script" not in svg
-    )
 
 
 class QrCodes:
@@ -79,21 +82,26 @@ class QrCodes:
         return qr_svg(address, drawn)
 
     def save(self) -> None:
-        """Write the codes this build used to the cache file (only when one was drawn or
-        one is no longer used), atomically; a cache that cannot be written is skipped."""
-        if self.cache_file is None:
+        """Add the codes drawn in this build to the cache file, atomically. Earlier codes stay
+        (`playbook validate`, `serve` and `build` print different addresses), unless there
+        are more than MAX_CACHED: then only this build's. A cache that cannot be written is
+        skipped: a read-only checkout builds as well, only slower the next time."""
+        if self.cache_file is None or not self._changed:
             return
-        if not self._changed and self._used == set(self._drawn):
-            return
-        kept = {key: self._drawn[key] for key in sorted(self._used)}
+        kept = self._drawn
+        if len(kept) > MAX_CACHED:
+            kept = {key: kept[key] for key in self._used}
+        temporary = None
         try:
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.cache_file.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(kept, out, separators=(",", ":"))
+                json.dump(dict(sorted(kept.items())), out, separators=(",", ":"))
             os.replace(temporary, self.cache_file)
         except OSError:
-            return  # a read-only checkout builds as well, only slower the next time
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
 
     def _read_cache(self) -> dict[str, str]:
         if self.cache_file is None:
@@ -104,4 +112,8 @@ class QrCodes:
             return {}
         if not isinstance(cached, dict):
             return {}
-        return {key: svg for key, svg in cached.items() if _looks_drawn(svg)}
+        return {
+            key: svg
+            for key, svg in cached.items()
+            if isinstance(key, str) and isinstance(svg, str) and _DRAWN.fullmatch(svg)
+        }
