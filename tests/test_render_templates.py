@@ -120,3 +120,12 @@ def test_addresses_in_templates_go_through_a_url_filter(template):
         ), f"{template.name}: {{{{ {expression} }}}} in a link"
     # Attributes are double-quoted: the default escaping leaves `'` as it is.
     assert not re.search(r"='[^']*\{\{", text), template.name
+
+
+def test_compiled_templates_are_kept_apart_by_environment_jinja2_version_and_settings():
+    from macros.render import environment
+
+    patterns = {md: env.bytecode_cache.pattern for md, env in environment.environments().items()}
+    assert patterns[True] != patterns[False]  # finalize differs: never share compiled code
+    for pattern in patterns.values():
+        assert environment._COMPILED_WITH in pattern and pattern.endswith("_%s.cache")

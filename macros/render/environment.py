@@ -30,8 +30,10 @@ HTML it made itself. Undefined names are errors (StrictUndefined), never empty t
 from __future__ import annotations
 
 import functools
+import hashlib
 from pathlib import Path
 
+import jinja2
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
@@ -44,6 +46,10 @@ from markupsafe import Markup
 from macros.render import escape
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
+# Compiled templates are reused only when made by this Jinja2 and these settings (this file).
+_COMPILED_WITH = hashlib.sha256(
+    f"{jinja2.__version__}\n".encode() + Path(__file__).read_bytes()
+).hexdigest()[:16]
 
 
 def _markdown_default(value: object) -> object:
@@ -92,10 +98,11 @@ def _environment(*, markdown: bool) -> Environment:
         auto_reload=False,
         # Compiling the templates is a tenth of a second at every build: Jinja2 keeps the
         # compiled code in a private folder of the system's temporary directory, checked
-        # against each template's source, so a changed template is compiled again. The two
-        # environments compile differently (finalize), so each has files of its own.
+        # against each template's source, so a changed template is compiled again. The files'
+        # names also carry what the source does not show: the environment (the two compile
+        # differently), Jinja2's version and this module's settings.
         bytecode_cache=FileSystemBytecodeCache(
-            pattern=f"__playbook_{'md' if markdown else 'html'}_%s.cache"
+            pattern=f"__playbook_{'md' if markdown else 'html'}_{_COMPILED_WITH}_%s.cache"
         ),
     )
     env.filters.update(FILTERS)
