@@ -202,6 +202,7 @@ def test_a_docs_page_at_a_generated_address_is_refused_by_the_zensical_path(proj
         "docs/glossary.md is generated from playbook_data/ and must not exist in docs/: "
         "delete it or rename it"
     ) in result.stderr
+    assert not (project.path / ".playbook-build").exists()  # the half-written sources too
 
 
 def test_a_tag_only_mkdocs_understands_is_reported_with_its_line_for_zensical(project, tmp_path):

@@ -123,8 +123,6 @@ def test_addresses_in_templates_go_through_a_url_filter(template):
 
 
 def test_compiled_templates_are_kept_apart_by_environment_jinja2_version_and_settings():
-    from macros.render import environment
-
     patterns = {md: env.bytecode_cache.pattern for md, env in environment.environments().items()}
     assert patterns[True] != patterns[False]  # finalize differs: never share compiled code
     for pattern in patterns.values():

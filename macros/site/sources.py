@@ -14,6 +14,7 @@ site and docs folders to be inside the configuration's folder.
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 import shutil
@@ -84,8 +85,34 @@ def write_sources(context: BuildContext, engine: str) -> Sources:
     write into each other's sources)."""
     project = context.project
     config = read_config(project)
-    (project / STAGING_DIR).mkdir(exist_ok=True)
-    root = Path(tempfile.mkdtemp(prefix=f"{engine}-", dir=project / STAGING_DIR))
+    root = _new_folder(project / STAGING_DIR, engine)
+    try:
+        return _fill(context, config, root)
+    except BaseException:
+        remove_sources(root)  # a build that stops here leaves nothing behind
+        raise
+
+
+def remove_sources(root: Path) -> None:
+    """Remove one build's sources, and the staging folder once no other build uses it."""
+    shutil.rmtree(root, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        root.parent.rmdir()
+
+
+def _new_folder(staging: Path, engine: str) -> Path:
+    # Another build may remove the (empty) staging folder between the two calls: try again.
+    for _attempt in range(5):
+        staging.mkdir(exist_ok=True)
+        try:
+            return Path(tempfile.mkdtemp(prefix=f"{engine}-", dir=staging))
+        except FileNotFoundError:
+            continue
+    raise OSError(f"cannot make a folder in {staging}")
+
+
+def _fill(context: BuildContext, config: dict, root: Path) -> Sources:
+    project = context.project
     docs_source = project / config.get("docs_dir", "docs")
     docs = root / "docs"
     shutil.copytree(docs_source, docs)

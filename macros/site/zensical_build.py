@@ -11,7 +11,6 @@ way (they are the content and docs/ again, nothing to edit).
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
 import re
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from macros.site.build_context import BuildContext
 from macros.site.finish import finish_site
-from macros.site.sources import SourcesError, write_sources
+from macros.site.sources import SourcesError, remove_sources, write_sources
 
 NAME = "zensical"
 INSTALL_HINT = "install the engines with: pip install -e '.[engines]' (make setup does)"
@@ -62,9 +61,7 @@ def build(context: BuildContext, site_dir: Path, source_date_epoch: str) -> bool
         shutil.move(sources.site_dir, site_dir)
         return True
     finally:
-        shutil.rmtree(sources.root, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            sources.root.parent.rmdir()  # when no other engine's sources are there
+        remove_sources(sources.root)
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
