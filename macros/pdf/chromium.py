@@ -95,11 +95,10 @@ class Chromium:
         if self._thread is not None:
             self._thread.join()
             self._thread = None
-            if self._error is not None:
-                error, self._error = self._error, None
-                raise error
         elif not self._started:
-            self._start()
+            self._start_catching()
+        if self._error is not None:
+            raise self._error  # on every call: the start failed, there is no browser
         return self._browser
 
     def spare_tab(self):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import time
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,7 +50,6 @@ class Job:
 class Printed:
     job: Job
     pages: int
-    seconds: float
     passes: int
     # The page of every page reference's destination, read back from the PDF, when every
     # number printed is right (what the "Make a packet" page fills in for the same parts).
@@ -185,8 +183,18 @@ class Printer:
                 finally:
                     await context.close()
 
+            workers = [
+                asyncio.ensure_future(worker()) for _ in range(min(self.parallel, len(jobs)))
+            ]
             try:
-                await asyncio.gather(*(worker() for _ in range(min(self.parallel, len(jobs)))))
+                try:
+                    await asyncio.gather(*workers)
+                except BaseException:
+                    # One print failed: stop the others (closing their tabs) before reporting.
+                    for task in workers:
+                        task.cancel()
+                    await asyncio.gather(*workers, return_exceptions=True)
+                    raise
                 # The last PDFs are finished while Chromium closes.
                 closing = self.chromium.stop() if last else asyncio.sleep(0)
                 done = await asyncio.gather(*(finishing[i] for i in range(len(jobs))), closing)
@@ -200,7 +208,6 @@ class Printer:
     async def _print(self, page, job: Job) -> asyncio.Task[Printed]:
         """Print the job in the tab; returns the task that finishes the PDF and writes it
         (off the event loop, while the tab goes on to the next job)."""
-        started = time.perf_counter()
         await page.goto(self.url(job), wait_until="load")
         await page.wait_for_selector("html[data-pb-print-ready]", state="attached")
         missing = await page.evaluate(
@@ -213,10 +220,10 @@ class Printer:
         pdf, passes, numbers = await self._paginate(page, job, facts)
         if not job.parts and not job.double_sided and self.layout is None:
             self.layout = paged.Layout.measure(pdf, facts["parts"])
-        printed = Printed(job, 0, 0.0, passes, numbers)
-        return asyncio.create_task(self._finish(printed, pdf, facts, started))
+        printed = Printed(job, 0, passes, numbers)
+        return asyncio.create_task(self._finish(printed, pdf, facts))
 
-    async def _finish(self, printed: Printed, pdf: bytes, facts: dict, started: float) -> Printed:
+    async def _finish(self, printed: Printed, pdf: bytes, facts: dict) -> Printed:
         job = printed.job
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         meta = Metadata(
@@ -237,7 +244,7 @@ class Printer:
         )
         job.path.parent.mkdir(parents=True, exist_ok=True)
         job.path.write_bytes(data)
-        return replace(printed, pages=pages, seconds=time.perf_counter() - started)
+        return replace(printed, pages=pages)
 
     async def _paginate(self, page, job: Job, facts: dict) -> tuple[bytes, int, dict | None]:
         """Print until every page reference names the page its destination is on (see
@@ -250,7 +257,7 @@ class Printer:
             return await self._pdf(page), 1, None
         chapters = facts["chapters"] if job.double_sided else []
         pages, passes = None, 0
-        if job.parts:
+        if job.parts and not job.double_sided:  # double-sided documents are measured
             await self._layout_known.wait()
         # Double-sided: the blank pages are worked out from measured pages (a wrong
         # prediction would put them in the wrong places, and reading back only moves numbers).
