@@ -8,7 +8,7 @@ from benchmarks.synthetic import generate
 from macros.content.validate import load_playbook
 from macros.pages import generate_pages
 from macros.pages.common import PageContext
-from macros.pages.stories import like_this
+from macros.pages.stories import MORE_LIKE_THIS, like_this
 from macros.site.nav import expand_nav
 from tests.helpers import MINIMAL, ROOT
 
@@ -178,7 +178,7 @@ def _like_this_by_definition(playbook, story):
         score += other.theme == story.theme
         if score:
             scored.append((-score, position, other.id))
-    return [other_id for *_, other_id in sorted(scored)][:4]
+    return [other_id for *_, other_id in sorted(scored)][:MORE_LIKE_THIS]
 
 
 def test_more_stories_like_this_rank_exactly_as_defined_on_a_larger_playbook(tmp_path):

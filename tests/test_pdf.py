@@ -715,6 +715,12 @@ def print_from_the_site(tab, site: Path, query: str, out: Path) -> tuple[str, st
     return said, said_note
 
 
+DEFAULT_SETTINGS_NOTE = (
+    "Page numbers: filled in for the print dialog's usual settings (Scale: Default, "
+    "Margins: Default, no headers and footers); with others they may be off."
+)
+
+
 def test_a_theme_printed_from_the_site_page_has_real_page_numbers(
     published, pb, page_with_csp, tmp_path
 ):
@@ -724,7 +730,7 @@ def test_a_theme_printed_from_the_site_page_has_real_page_numbers(
     out = tmp_path / "theme.pdf"
     query = f"?part=pb-theme-{PACKET_THEME}&part=pb-glossary"
     said, note = print_from_the_site(page_with_csp, published, query, out)
-    assert (said, note) == ("filled", "")
+    assert (said, note) == ("filled", DEFAULT_SETTINGS_NOTE)
     made = Pdf(out)
     tops = [title.replace(" ", "") for title in made.top_bookmarks()]
     wanted = [pb.info.title, "Contents", theme.title, "Glossary"]
@@ -741,7 +747,8 @@ def test_the_whole_playbook_printed_from_the_site_page_has_real_page_numbers(
 ):
     out = tmp_path / "whole.pdf"
     # What the form sends with nothing ticked but the glossary (ticked from the start).
-    assert print_from_the_site(page, published, "?part=pb-glossary", out) == ("filled", "")
+    said, note = print_from_the_site(page, published, "?part=pb-glossary", out)
+    assert (said, note) == ("filled", DEFAULT_SETTINGS_NOTE)
     printed = PrintedPdf(out)
     assert real_contents_numbers(printed, pb) == len(contents_entries(pb, PageContext(pb)))
     assert real_cross_references(printed, pb) > 20

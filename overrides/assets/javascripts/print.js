@@ -461,6 +461,9 @@
     "Chromium browsers only; printed from this browser, the contents and cross-references " +
     "will have none.";
   var CHROMIUM = / (Chrome|Chromium|HeadlessChrome)\//.test(navigator.userAgent);
+  // The numbers were read from PDFs printed with the print dialog's defaults.
+  var DEFAULT_SETTINGS = "Page numbers: filled in for the print dialog's usual settings " +
+    "(Scale: Default, Margins: Default, no headers and footers); with others they may be off.";
 
   function publishedNumbers(wanted, pages, plain) {
     var entry = null;
@@ -470,8 +473,9 @@
     var numbered = Boolean(entry && plain && CHROMIUM);
     if (numbered && !window.pbPaged.driven) fillNumbers(entry.pages, []);
     var actions = document.querySelector(".pb-packet-form .pb-packet-actions");
-    if (actions && !numbered) {
-      var why = !pages ? NOT_PUBLISHED : entry && plain ? OTHER_BROWSER : NO_NUMBERS;
+    if (actions) {
+      var why = numbered ? DEFAULT_SETTINGS
+        : !pages ? NOT_PUBLISHED : entry && plain ? OTHER_BROWSER : NO_NUMBERS;
       var note = element("p", "pb-packet-numbers", why);
       actions.parentNode.insertBefore(note, actions.nextSibling);
     }
