@@ -229,18 +229,20 @@ def test_right_hand_openings_count_the_blank_pages_already_added():
     }
 
 
-def minimal_pdf(dests: dict[str, int], pages: int = 3) -> bytes:
+def minimal_pdf(dests: dict[str, int], pages: int = 3, as_dictionaries: bool = False) -> bytes:
+    """A PDF whose named destinations lie half-way down the given pages; written as arrays
+    (as Chromium writes them) or as dictionaries holding the array under /D."""
     import io
 
     doc = pikepdf.new()
     for _ in range(pages):
         doc.add_blank_page(page_size=(612, 792))
-    doc.Root.Dests = pikepdf.Dictionary(
-        {
-            f"/{name}": pikepdf.Array([doc.pages[page - 1].obj, pikepdf.Name.XYZ, 0, 396, 0])
-            for name, page in dests.items()
-        }
-    )
+
+    def dest(page: int):
+        array = pikepdf.Array([doc.pages[page - 1].obj, pikepdf.Name.XYZ, 0, 396, 0])
+        return pikepdf.Dictionary(D=array) if as_dictionaries else array
+
+    doc.Root.Dests = pikepdf.Dictionary({f"/{name}": dest(page) for name, page in dests.items()})
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -331,10 +333,12 @@ def test_the_layout_is_published_as_json_and_read_back_the_same():
     assert paged.Layout.from_json(json.loads(json.dumps(layout.to_json()))) == layout
 
 
-def test_the_layout_is_measured_from_the_destinations_of_the_whole_playbook():
+@pytest.mark.parametrize("as_dictionaries", [False, True])
+def test_the_layout_is_measured_from_the_destinations_of_the_whole_playbook(as_dictionaries):
     # Each destination half-way down its page: parts a (page 1), b (page 2), c (page 3, to
     # the end of page 4); x lies in b.
-    pdf = minimal_pdf({"a": 1, "b": 2, "x": 2, "c": 3}, pages=4)
+    pdf = minimal_pdf({"a": 1, "b": 2, "x": 2, "c": 3}, pages=4, as_dictionaries=as_dictionaries)
+    assert paged.destination_pages(pdf) == {"a": 1, "b": 2, "x": 2, "c": 3}
     layout = paged.Layout.measure(pdf, ["a", "b", "c"])
     assert layout.starts == {"a": 0.5, "b": 1.5, "c": 2.5}
     assert layout.lengths == {"a": 1.0, "b": 1.0, "c": 1.5}

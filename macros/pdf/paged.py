@@ -43,9 +43,16 @@ def destination_pages(pdf: bytes, names: Iterable[str] = ()) -> dict[str, int]:
             name = key[1:]
             if wanted and name not in wanted:
                 continue
-            target = dest[0] if isinstance(dest, pikepdf.Array) else dest.get("/D")[0]
-            out[name] = number[target.objgen]
+            out[name] = number[_explicit(dest)[0].objgen]
         return out
+
+
+def _explicit(dest):
+    """A destination as its array ([page /XYZ left top zoom]): PDFs may also write it as a
+    dictionary holding the array under /D."""
+    import pikepdf
+
+    return dest if isinstance(dest, pikepdf.Array) else dest.get("/D")
 
 
 def right_hand_blanks(chapters: list[str], pages: Mapping[str, int]) -> list[str]:
@@ -79,9 +86,9 @@ def destination_positions(pdf: bytes, names: Iterable[str]) -> tuple[dict[str, f
         out = {}
         for key, dest in (doc.Root.get("/Dests") or {}).items():
             if not wanted or key[1:] in wanted:
-                page = dest[0]
+                page, _fit, _left, top, *_zoom = _explicit(dest)
                 height = float(page.MediaBox[3])
-                out[key[1:]] = index[page.objgen] + (height - float(dest[3])) / height
+                out[key[1:]] = index[page.objgen] + (height - float(top)) / height
         return out, len(doc.pages)
 
 
