@@ -19,7 +19,7 @@ from macros.pages.print_view import print_page, short_address, state_chapter
 from macros.pdf import paged
 from macros.pdf.finish import Metadata, _artifact, artifact_bytes, xmp_packet
 from macros.render import qr
-from macros.render.qr import QrCodes, qr_svg
+from macros.render.qr import QrCodes
 from tests.helpers import ROOT
 
 SITE = "https://example.org/playbook/"
@@ -81,7 +81,7 @@ def test_every_story_and_every_resource_with_an_address_has_a_qr_code(ctx, view)
 
 def test_a_qr_code_is_the_address_drawn_by_segno_and_the_same_every_time():
     address = "https://example.org/playbook/stories/a-story/"
-    first, second = qr_svg(address), qr_svg(address)
+    first, second = QrCodes().svg(address), QrCodes().svg(address)
     assert first == second
     drawn = segno.make(address, error="m").svg_inline(scale=1, border=4, omitsize=True)
     path = re.search(r' d="([^"]+)"', drawn).group(1)
@@ -90,7 +90,7 @@ def test_a_qr_code_is_the_address_drawn_by_segno_and_the_same_every_time():
 
 
 def test_a_qr_codes_name_is_escaped():
-    assert 'aria-label="QR code: https://e.org/?a=1&amp;b=&lt;x&gt;"' in qr_svg(
+    assert 'aria-label="QR code: https://e.org/?a=1&amp;b=&lt;x&gt;"' in QrCodes().svg(
         "https://e.org/?a=1&b=<x>"
     )
 
@@ -106,7 +106,7 @@ def test_qr_codes_drawn_in_one_build_are_reused_by_the_next(tmp_path, monkeypatc
     cache = tmp_path / ".cache" / "playbook" / "qr-codes.json"
     first = QrCodes(cache)
     drawn = first.svg(ADDRESS)
-    assert drawn == qr_svg(ADDRESS)
+    assert drawn == QrCodes().svg(ADDRESS)
     first.save()
     monkeypatch.setattr(qr, "draw", _no_drawing)
     assert QrCodes(cache).svg(ADDRESS) == drawn  # read from the cache, the same bytes
@@ -140,7 +140,7 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_the_code_drawn_again(tmp_path
     cache = tmp_path / "qr-codes.json"
     cache.write_text(cached.replace("KEY", qr._key(ADDRESS)), encoding="utf-8")
     codes = QrCodes(cache)
-    assert codes.svg(ADDRESS) == qr_svg(ADDRESS)
+    assert codes.svg(ADDRESS) == QrCodes().svg(ADDRESS)
     codes.save()
     kept = cache.read_text(encoding="utf-8").lower()
     assert not any(word in kept for word in ("script", "onerror", "onload", "onclick", "foreign"))
@@ -169,7 +169,7 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
     blocked = tmp_path / "a-file"
     blocked.write_text("", encoding="utf-8")
     codes = QrCodes(blocked / "qr-codes.json")  # its folder would be inside a file
-    assert codes.svg(ADDRESS) == qr_svg(ADDRESS)
+    assert codes.svg(ADDRESS) == QrCodes().svg(ADDRESS)
     codes.save()  # no error
     assert blocked.read_text(encoding="utf-8") == ""
 

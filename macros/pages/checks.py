@@ -71,10 +71,6 @@ def _records(ctx: PageContext) -> Iterable[Record]:
         yield from group.values()
 
 
-def _markdown_fields(record: Record) -> tuple[str, ...]:
-    return _markdown_fields_of(type(record))
-
-
 @functools.cache  # the same few record types, asked for every record
 def _markdown_fields_of(kind: type[Record]) -> tuple[str, ...]:
     fields = kind.model_fields
@@ -85,7 +81,7 @@ def markdown_problems(ctx: PageContext) -> list[Problem]:
     problems = []
     for record in _records(ctx):
         origin = record.origin
-        for name in _markdown_fields(record):
+        for name in _markdown_fields_of(type(record)):
             value = getattr(record, name)
             texts = [(None, value)] if isinstance(value, str) else list(enumerate(value or []))
             for index, text in texts:

@@ -51,12 +51,11 @@ def draw(address: str) -> str:
     return segno.make(address, **_MAKE).svg_inline(**_SVG)
 
 
-def qr_svg(address: str, drawn: str | None = None) -> Markup:
-    """The QR code of `address`, named for a screen reader and the tagged PDF."""
-    svg = drawn if drawn is not None else draw(address)
+def _named(address: str, drawn: str) -> Markup:
+    """The drawing of `address`, named for a screen reader and the tagged PDF."""
     label = html_text(f"QR code: {address}")
     # segno writes '<svg viewBox=… class="pb-qr">…'; we add the role and name there, once.
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
+    return Markup(drawn.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
 
 
 def _key(address: str) -> str:
@@ -79,7 +78,7 @@ class QrCodes:
             drawn = self._drawn[key] = draw(address)
             self._changed = True
         self._used.add(key)
-        return qr_svg(address, drawn)
+        return _named(address, drawn)
 
     def save(self) -> None:
         """Add the codes drawn in this build to the cache file, atomically. Earlier codes stay
