@@ -19,12 +19,7 @@ import sys
 from pathlib import Path
 
 from macros.commands.common import load_checked, project_dir
-from macros.pages.downloads import whole
 from macros.pdf.chromium import CHROMIUM_ENV, Chromium, PdfError, chromium_path
-from macros.pdf.make import UsageError, print_one, publish_with_pdfs
-from macros.pdf.packet import PacketError, choose
-from macros.pdf.printer import Job
-from macros.site import reproducible
 
 PACKET_DEFAULT = "playbook-packet.pdf"
 
@@ -98,6 +93,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def make(args: argparse.Namespace, chromium: Chromium) -> int:
+    # Imported here, not above: every `playbook` command imports this module, and the
+    # printing machinery is a fiftieth of a second that `playbook build` does not need.
+    from macros.pages.downloads import whole
+    from macros.pdf.make import UsageError, print_one, publish_with_pdfs
+    from macros.pdf.packet import PacketError, choose
+    from macros.pdf.printer import Job
+    from macros.site import reproducible
+
     project = project_dir(args)
     # One date for the build and the PDFs' metadata: the last commit's (site/reproducible.py).
     os.environ["SOURCE_DATE_EPOCH"] = reproducible.source_date_epoch(project)

@@ -31,6 +31,7 @@ from macros.pages.common import GLOSSARY_URI
 from macros.pages.footer import footer_facts
 from macros.pages.print_view import PRINT_URI
 from macros.render import glossary_terms
+from macros.render.environment import compiled_templates_cache
 from macros.site import csp
 from macros.site.build_context import BuildContext
 from macros.site.finish import finish_content, page_url
@@ -100,6 +101,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         printed.edit_uri = None  # made from every data file at once: nothing single to edit
         files.append(printed)
         return files
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        # The theme's templates are compiled once, not at every build.
+        env.bytecode_cache = compiled_templates_cache(env, "theme")
+        return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         context = self._context()
