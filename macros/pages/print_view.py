@@ -317,8 +317,9 @@ class PacketChoice:
     label: str
 
 
-def packet_form(ctx: PageContext, states: list[State]) -> str:
-    """The "Make a packet" form, above the cover (on screen only)."""
+def packet_form(ctx: PageContext, states: list[State], paged: bool = False) -> str:
+    """The "Make a packet" form, above the cover (on screen only); `paged`: the site ships
+    Paged.js, with which print.js gives any packet its page numbers."""
     themes = [
         PacketChoice(theme_anchor(t.id), f"{t.order}. {t.title}") for t in ctx.pb.themes.values()
     ]
@@ -329,13 +330,14 @@ def packet_form(ctx: PageContext, states: list[State]) -> str:
         themes=themes,
         states=chosen_states,
         glossary=GLOSSARY if ctx.pb.terms else None,
+        paged=paged,
     )
     return form.strip() + "\n"
 
 
-def print_page(ctx: PageContext, site_url: str = "") -> str:
+def print_page(ctx: PageContext, site_url: str = "", *, paged: bool = False) -> str:
     """The print view's Markdown; `site_url` (mkdocs.yml), when set, puts the address of each
-    story's page online, with a QR code, under it."""
+    story's page online, with a QR code, under it; `paged`: the site ships Paged.js."""
     pb = ctx.pb
     states = printed_states(ctx)
     toc = [
@@ -382,7 +384,7 @@ def print_page(ctx: PageContext, site_url: str = "") -> str:
             "resources": bool(pb.resources),
             "glossary": bool(pb.terms),
         },
-        form=Markup(packet_form(ctx, states)),
+        form=Markup(packet_form(ctx, states, paged)),
         chapters=chapters,
         policy=policy,
         areas=areas,

@@ -25,9 +25,12 @@ CHROMIUM_ENV = "PLAYBOOK_CHROMIUM"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # What paper does not need: Material's script (search, tooltips, instant navigation), the
-# search index, the story filters. print.js is all the print view runs.
+# search index, the story filters, and Paged.js (`playbook pdf` lets Chromium lay the pages
+# out, and gives print.js their numbers itself: without Paged.js, print.js leaves them to it).
+# print.js is all the print view runs.
 SKIPPED = re.compile(
-    r"/assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|story-filters\.js|workers/)|/search/"
+    r"/assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|story-filters\.js|workers/|pagedjs/)"
+    r"|/search/"
 )
 
 

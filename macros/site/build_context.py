@@ -24,6 +24,7 @@ from macros.pages.downloads import Download, PacketLink, downloads, packet_links
 from macros.pages.print_view import PRINT_URI, print_page
 from macros.render import glossary_terms
 from macros.render.qr import QrCodes
+from macros.site import pagedjs
 
 # Kept between builds (git-ignored): drawings that cost time and depend only on their input.
 CACHE_DIR = ".cache/playbook"
@@ -68,14 +69,24 @@ class BuildContext:
     @property
     def print_view(self) -> GeneratedPage:
         """The whole playbook on one page, for print; not in the navigation."""
-        page = GeneratedPage(PRINT_URI, print_page(self.pages_context, self.site_url), None)
+        markdown = print_page(self.pages_context, self.site_url, paged=self.ships_pagedjs)
+        page = GeneratedPage(PRINT_URI, markdown, None)
         self.pages_context.qr_codes.save()
         return page
 
+    @functools.cached_property
+    def ships_pagedjs(self) -> bool:
+        """Paged.js is installed in the project (npm): the site ships it (site/pagedjs.py)."""
+        return pagedjs.installed(self.project)
+
     @property
     def extra_files(self) -> dict[str, str]:
-        """Files other than pages: the open data, by their path in the built site."""
-        return open_data.files(self.playbook)
+        """Files other than pages, by their path in the built site: the open data, and
+        Paged.js when installed."""
+        files = open_data.files(self.playbook)
+        if self.ships_pagedjs:
+            files |= pagedjs.shipped_files(self.project)
+        return files
 
     # Looked up for every page of a build: made once.
     @functools.cached_property

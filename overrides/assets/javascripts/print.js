@@ -4,6 +4,9 @@
 (function () {
   "use strict";
 
+  // Where this script was loaded from: Paged.js, when the site ships it, sits beside it.
+  var SCRIPT = document.currentScript ? document.currentScript.src : "";
+
   // <details> print open, and close again afterwards.
   var opened = [];
   window.addEventListener("beforeprint", function () {
@@ -305,7 +308,10 @@
 
   // Called by `playbook pdf` (macros/pdf/printer.py), which reads each print back: from then
   // on, the numbers are its own (the published ones below are not filled in over them).
+  // `paginating`: the promise of the page numbers' work on this page (see `published`),
+  // resolved with the number of pages when Paged.js laid the packet out, else 0.
   window.pbPaged = {
+    paginating: Promise.resolve(0),
     targets: function () {
       return all("[data-ref]").map(function (n) { return n.getAttribute("data-ref"); });
     },
@@ -420,7 +426,10 @@
     var button = form.querySelector(".pb-print-button");
     if (button) {
       button.hidden = false;
-      button.addEventListener("click", function () { window.print(); });
+      // Once Paged.js has laid the packet out, when it does (Ctrl+P cannot wait for it).
+      button.addEventListener("click", function () {
+        Promise.resolve(window.pbPaged.paginating).then(function () { window.print(); });
+      });
     }
   }
 
@@ -465,30 +474,156 @@
   var DEFAULT_SETTINGS = "Page numbers: filled in for the print dialog's usual settings " +
     "(Scale: Default, Margins: Default, no headers and footers); with others they may be off.";
 
-  function publishedNumbers(wanted, pages, plain) {
+  // Paged.js (the npm package `pagedjs`, shipped with the site when it was built with it
+  // installed: assets/javascripts/pagedjs/) lays the packet out in pages in the browser and
+  // so gives real page numbers for any choice, in any modern browser. The page then shows
+  // the packet page by page, as it will print.
+  var WORKING = "Page numbers: being worked out for this choice; the packet below will be " +
+    "shown page by page when they are filled in. Please wait for that before printing.";
+  var PAGED = "Page numbers: filled in. The packet below is shown page by page, as it " +
+    "prints with the print dialog's usual settings (Scale: Default, Margins: Default, no " +
+    "headers and footers); with others the pages may be cut.";
+  var PAGED_FAILED = "Page numbers: this browser could not work them out, so the " +
+    "contents and cross-references will have none.";
+
+  function pagedScript() {
+    var form = document.querySelector(".pb-packet-form[data-pb-paged]");
+    return form && SCRIPT ? new URL("pagedjs/paged.js", SCRIPT).href : "";
+  }
+
+  function loadScript(src) {
+    if (window.Paged) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var script = element("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("Paged.js did not load: " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function fetchText(href) {
+    return window.fetch(href).then(function (r) {
+      if (!r.ok) throw new Error(href + ": " + r.status);
+      return r.text();
+    });
+  }
+
+  // What Paged.js adds to the print stylesheets: right-hand openings (its own blank pages,
+  // with nothing in their margins) when printing double-sided.
+  function pagedRules(doubleSided) {
+    if (!doubleSided) return "";
+    var none = "content: none;";
+    return ".md-typeset h1.pb-chapter { break-before: right; }\n" +
+      "@page :blank { @top-left { " + none + " } @top-right { " + none + " } " +
+      "@bottom-left { " + none + " } @bottom-right { " + none + " } " +
+      "@bottom-center { " + none + " } }\n";
+  }
+
+  // Lays the packet out with Paged.js: the article's content (not the form) goes into
+  // Paged.js's pages, styled by print.css, print.js's running heads and `pagedRules`; every
+  // page reference is then filled with the page its target ended up on. Resolves with the
+  // number of pages.
+  function paginate(article, doubleSided) {
+    var form = article.querySelector(".pb-packet-form");
+    var sheet = document.querySelector("link[rel='stylesheet'][href*='print.css']");
+    var heads = all("style[media='print']").map(function (s) { return s.textContent; });
+    return loadScript(pagedScript()).then(function () {
+      return fetchText(sheet.href);
+    }).then(function (css) {
+      // In a wrapper of the article's class, so that print.css's selectors match the content
+      // while Paged.js reads it, and in its pages.
+      var content = element("div", "md-typeset pb-paged-content");
+      all(":scope > *", article).forEach(function (node) {
+        if (node !== form) content.appendChild(node);
+      });
+      all(".headerlink, .pb-no-print", content).forEach(function (n) { n.remove(); });
+      // Paged.js keeps its own `data-ref` on every element: ours are renamed. A number of
+      // two digits holds their place (a shorter one cannot lengthen a line).
+      all("[data-ref]", content).forEach(function (n) {
+        n.setAttribute("data-pb-ref", n.getAttribute("data-ref"));
+        n.removeAttribute("data-ref");
+        n.textContent = "00";
+      });
+      var pages = element("div", "pb-paged");
+      pages.setAttribute("role", "region");
+      pages.setAttribute("aria-label", "The packet, page by page");
+      pages.tabIndex = 0;
+      article.appendChild(pages);
+      var fragment = document.createDocumentFragment();
+      fragment.appendChild(content);
+      var sheets = [{}, {}];
+      sheets[0][sheet.href] = css;
+      sheets[1][window.location.href] = heads.join("\n") + "\n" + pagedRules(doubleSided);
+      return new window.Paged.Previewer().preview(fragment, sheets, pages);
+    }).then(function (flow) {
+      all("[data-pb-ref]", article).forEach(function (n) {
+        var target = document.getElementById(n.getAttribute("data-pb-ref"));
+        var page = target && target.closest(".pagedjs_page");
+        n.textContent = page ? page.getAttribute("data-page-number") : "";
+      });
+      return flow.total;
+    });
+  }
+
+  function note(text) {
+    var actions = document.querySelector(".pb-packet-form .pb-packet-actions");
+    if (!actions) return;
+    var line = document.querySelector(".pb-packet-form .pb-packet-numbers");
+    if (!line) {
+      line = element("p", "pb-packet-numbers");
+      line.setAttribute("role", "status");
+      actions.parentNode.insertBefore(line, actions.nextSibling);
+    }
+    line.textContent = text;
+  }
+
+  function numbersAre(state) {
+    document.documentElement.setAttribute("data-pb-page-numbers", state);
+  }
+
+  // Called once the published numbers are known: they are filled in when they hold for this
+  // choice; else Paged.js works them out when the site has it. `window.pbPaged.paginating`
+  // is the promise of that work (resolved with the number of pages, or 0 without).
+  function publishedNumbers(article, wanted, pages, how) {
+    var plain = how.plain;
     var entry = null;
     ((pages && pages.numbered) || []).forEach(function (e) {
       if (sameParts(e.parts, wanted)) entry = e;
     });
     var numbered = Boolean(entry && plain && CHROMIUM);
     if (numbered && !window.pbPaged.driven) fillNumbers(entry.pages, []);
-    var actions = document.querySelector(".pb-packet-form .pb-packet-actions");
-    if (actions) {
-      var why = numbered ? DEFAULT_SETTINGS
-        : !pages ? NOT_PUBLISHED : entry && plain ? OTHER_BROWSER : NO_NUMBERS;
-      var note = element("p", "pb-packet-numbers", why);
-      actions.parentNode.insertBefore(note, actions.nextSibling);
+    if (!numbered && !how.sheet && pagedScript() && !window.pbPaged.driven) {
+      note(WORKING);
+      numbersAre("working");
+      return paginate(article, how.doubleSided).then(function (total) {
+        note(PAGED);
+        var count = document.querySelector(".pb-packet-form .pb-packet-count");
+        if (count) count.textContent = total + (total === 1 ? " page." : " pages.");
+        numbersAre("paged");
+        return total;
+      }, function (error) {
+        note(PAGED_FAILED);
+        numbersAre("none");
+        if (window.console) window.console.error(error);
+        return 0;
+      });
     }
-    document.documentElement.setAttribute("data-pb-page-numbers", numbered ? "filled" : "none");
+    note(numbered ? DEFAULT_SETTINGS
+      : !pages ? NOT_PUBLISHED : entry && plain ? OTHER_BROWSER : NO_NUMBERS);
+    numbersAre(numbered ? "filled" : "none");
+    return Promise.resolve(0);
   }
 
-  function published(article, wanted, plain) {
+  // `how`: plain (printed as `playbook pdf` printed the published numbers), sheet (no
+  // numbers to give), doubleSided.
+  function published(article, wanted, how) {
     var ask = window.fetch
       ? window.fetch("pages.json").then(function (r) { return r.ok ? r.json() : null; })
       : Promise.resolve(null);
-    ask.catch(function () { return null; }).then(function (pages) {
+    window.pbPaged.paginating = ask.catch(function () { return null; }).then(function (pages) {
       packetCount(article, wanted, pages);
-      publishedNumbers(wanted, pages, plain);
+      return publishedNumbers(article, wanted, pages, how);
     });
   }
 
@@ -549,7 +684,7 @@
     contentsLines(article);
     crossReferences(article);
     printedAddresses(article);
-    published(article, wanted, !doubleSided && !sheet);
+    published(article, wanted, { plain: !doubleSided && !sheet, sheet: sheet, doubleSided: doubleSided });
     document.documentElement.setAttribute("data-pb-print-ready", "");
   }
 
