@@ -251,7 +251,7 @@
       "@bottom-left { content: none; } @bottom-right { content: none; } " +
       "@bottom-center { content: none; }";
     css += "@page pb-blank { " + none + " }\n@page pb-blank:left { " + none + " }\n";
-    var style = element("style");
+    var style = element("style", "pb-running-heads");
     style.setAttribute("media", "print");
     style.textContent = css;
     document.head.appendChild(style);
@@ -509,15 +509,33 @@
     });
   }
 
-  // What Paged.js adds to the print stylesheets: right-hand openings (its own blank pages,
-  // with nothing in their margins) when printing double-sided.
+  // What Paged.js needs besides the print stylesheets. The glossary in one column: Paged.js
+  // lays each page out in CSS columns, and columns inside them came out otherwise on paper
+  // than on the screen it measures (the last entries were cut). Double-sided: right-hand
+  // openings, with Paged.js's own blank pages, nothing in their margins.
   function pagedRules(doubleSided) {
-    if (!doubleSided) return "";
+    var css = ".md-typeset dl.pb-glossary { columns: auto; max-width: 12.2cm; }\n";
+    if (!doubleSided) return css;
     var none = "content: none;";
-    return ".md-typeset h1.pb-chapter { break-before: right; }\n" +
+    return css + ".md-typeset h1.pb-chapter { break-before: right; }\n" +
       "@page :blank { @top-left { " + none + " } @top-right { " + none + " } " +
       "@bottom-left { " + none + " } @bottom-right { " + none + " } " +
       "@bottom-center { " + none + " } }\n";
+  }
+
+  // What print.css keeps with what follows it (break-after: avoid). Paged.js honours that
+  // between siblings only: when the first thing after a heading is a list or a story, it is
+  // their first line that must not be parted from the heading, so it is marked too.
+  var KEEP_WITH_NEXT = "h1, h2, h3, h4, h5, h6, dt, .pb-story-meta, .pb-approaches-intro";
+
+  function keepWithNext(content) {
+    all(KEEP_WITH_NEXT, content).forEach(function (heading) {
+      var next = heading.nextElementSibling;
+      while (next && next.firstElementChild) {
+        next = next.firstElementChild;
+        next.setAttribute("data-previous-break-after", "avoid");
+      }
+    });
   }
 
   // Lays the packet out with Paged.js: the article's content (not the form) goes into
@@ -527,7 +545,7 @@
   function paginate(article, doubleSided) {
     var form = article.querySelector(".pb-packet-form");
     var sheet = document.querySelector("link[rel='stylesheet'][href*='print.css']");
-    var heads = all("style[media='print']").map(function (s) { return s.textContent; });
+    var heads = all("style.pb-running-heads");
     return loadScript(pagedScript()).then(function () {
       return fetchText(sheet.href);
     }).then(function (css) {
@@ -538,6 +556,7 @@
         if (node !== form) content.appendChild(node);
       });
       all(".headerlink, .pb-no-print", content).forEach(function (n) { n.remove(); });
+      keepWithNext(content);
       // Paged.js keeps its own `data-ref` on every element: ours are renamed. A number of
       // two digits holds their place (a shorter one cannot lengthen a line).
       all("[data-ref]", content).forEach(function (n) {
@@ -554,7 +573,17 @@
       fragment.appendChild(content);
       var sheets = [{}, {}];
       sheets[0][sheet.href] = css;
-      sheets[1][window.location.href] = heads.join("\n") + "\n" + pagedRules(doubleSided);
+      sheets[1][window.location.href] = heads.map(function (s) { return s.textContent; })
+        .join("\n") + "\n" + pagedRules(doubleSided);
+      // From now on Paged.js draws the margins in its pages; Chromium's own @page margin
+      // boxes (print.css, the running heads) would print a second header and footer.
+      heads.forEach(function (s) { s.remove(); });
+      var bare = element("style");
+      bare.setAttribute("media", "print");
+      bare.textContent = "@page { @top-left { content: none; } @top-right { content: none; } " +
+        "@bottom-left { content: none; } @bottom-right { content: none; } " +
+        "@bottom-center { content: none; } }";
+      document.head.appendChild(bare);
       return new window.Paged.Previewer().preview(fragment, sheets, pages);
     }).then(function (flow) {
       all("[data-pb-ref]", article).forEach(function (n) {
