@@ -1,5 +1,7 @@
 # One task runner. `make serve` and `make test` set everything up on first use.
 # Needs: Python 3.11+ with venv (Debian: apt-get install python3-venv) and make.
+# Optional: Node.js with npm (Debian: apt-get install nodejs npm), for Paged.js, with which
+# the "Make a packet" page numbers any packet (without it, see README "Print and PDF").
 
 PYTHON ?= python3
 VENV   := .venv
@@ -20,12 +22,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,engines]'
 	@touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv and install the project with its test tools
+# Paged.js, shipped with the site (package.json "dependencies"), when npm is there; the
+# benchmarks' Lighthouse (devDependencies) only for `make bench-lighthouse`.
+NPM := $(shell command -v npm 2>/dev/null)
+PAGED := $(if $(NPM),node_modules/.pagedjs-installed)
 
-serve: $(STAMP)  ## preview the site at http://127.0.0.1:8000 with live reload
+node_modules/.pagedjs-installed: package.json package-lock.json
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+setup: $(STAMP) $(PAGED)  ## create .venv and install the project with its test tools (and Paged.js with npm)
+
+serve: $(STAMP) $(PAGED)  ## preview the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/playbook serve --port $(PORT)
 
-build: $(STAMP)  ## build the site into site/ (strict, all or nothing; ENGINE=zensical|properdocs)
+build: $(STAMP) $(PAGED)  ## build the site into site/ (strict, all or nothing; ENGINE=zensical|properdocs)
 	$(BIN)/playbook build --engine $(ENGINE)
 
 validate: $(STAMP)  ## check the content and list every problem
@@ -37,13 +48,13 @@ schema: $(STAMP)  ## regenerate schemas/*.json (editors' schemas) from the conte
 # On every core: each worker takes whole test files (a file's fixtures are made once).
 XDIST := -n auto --dist loadfile
 
-test: $(STAMP)  ## run the whole test suite (browser tests need /usr/bin/chromium)
+test: $(STAMP) $(PAGED)  ## run the whole test suite (browser tests need /usr/bin/chromium; packet tests, npm)
 	$(BIN)/pytest $(XDIST)
 
 test-fast: $(STAMP)  ## run the tests without browser and full-build tests
 	$(BIN)/pytest -m "not browser and not build"
 
-test-browser: $(STAMP)  ## run only the browser tests
+test-browser: $(STAMP) $(PAGED)  ## run only the browser tests
 	$(BIN)/pytest -m browser
 
 lint: $(STAMP)  ## check code style with ruff
@@ -62,7 +73,7 @@ clean:  ## remove the built site and caches (keeps .venv)
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 .PHONY: pdf bench-pdf
-pdf: $(STAMP)  ## build the site with every PDF under site/downloads/ (needs Chromium)
+pdf: $(STAMP) $(PAGED)  ## build the site with every PDF under site/downloads/ (needs Chromium)
 	$(BIN)/playbook pdf
 
 bench-pdf: $(STAMP)  ## time `playbook pdf`: the whole playbook (median of 5; < 4 s) and every PDF (< 10 s)
@@ -71,7 +82,7 @@ bench-pdf: $(STAMP)  ## time `playbook pdf`: the whole playbook (median of 5; < 
 .PHONY: bench-lighthouse
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
-	@touch $@
+	@touch $@ node_modules/.pagedjs-installed
 
 bench-lighthouse: $(STAMP) node_modules/.installed  ## Lighthouse of every page kind, desktop and mobile (needs Node 18+, Chromium; LIGHTHOUSE_ARGS="--runs 3")
 	$(BIN)/python benchmarks/lighthouse.py $(LIGHTHOUSE_ARGS)

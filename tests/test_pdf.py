@@ -185,6 +185,29 @@ def reprinted(published, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def without_pagedjs(tmp_path_factory) -> Path:
+    """The real playbook built in a project without Paged.js (no npm): what `make serve`
+    gives on a machine without Node."""
+    project = Project(tmp_path_factory.mktemp("no-npm") / "project", ROOT / "playbook_data")
+    site = project.path / "site"
+    result = run_playbook("--project", str(project.path), "build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    assert not (site / "assets" / "javascripts" / "pagedjs").exists()
+    return site
+
+
+@pytest.fixture(scope="module")
+def published_without_pagedjs(without_pagedjs, published, tmp_path_factory) -> Path:
+    """That site with the page numbers `playbook pdf` publishes (print/pages.json)."""
+    import shutil
+
+    site = tmp_path_factory.mktemp("published-no-npm") / "site"
+    shutil.copytree(without_pagedjs, site)
+    shutil.copy(published / "print" / "pages.json", site / "print" / "pages.json")
+    return site
+
+
 def every_pdf(published) -> dict[str, Pdf]:
     return {p.relative_to(published).as_posix(): Pdf(p) for p in published.rglob("*.pdf")}
 
@@ -683,8 +706,8 @@ def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb,
         page.wait_for_selector("html[data-pb-print-ready]", state="attached")
         query = page.url.split("?", 1)[1]
         assert query == f"part=pb-theme-{PACKET_THEME}&part=pb-state-ks&part=pb-glossary"
-        count_text = "document.querySelector('.pb-packet-count').textContent"
-        page.wait_for_function(f"{count_text} !== ''")
+        page.wait_for_selector(NUMBERS_DONE, state="attached")
+        said = page.locator("html").get_attribute("data-pb-page-numbers")
         count = page.locator(".pb-packet-count").inner_text()
         out = tmp_path / "from-the-site.pdf"
         # What the browser's "Print" makes: print media, the page size of print.css.
@@ -695,8 +718,16 @@ def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb,
     wanted = [pb.info.title, "Contents", theme.title, "States", "Glossary"]
     assert tops == [title.replace(" ", "") for title in wanted]
     assert made.children("States") == ["Kansas"]
-    pages = int(re.fullmatch(r"About (\d+) pages\.", count).group(1))
-    assert abs(pages - len(made.pages)) <= 2, (count, len(made.pages))
+    if said == "paged":  # laid out by Paged.js (tests/browser/test_packet_paged.py)
+        assert count == f"{len(made.pages)} pages."
+    else:  # estimated from the published lengths of the parts
+        pages = int(re.fullmatch(r"About (\d+) pages\.", count).group(1))
+        assert abs(pages - len(made.pages)) <= 2, (count, len(made.pages))
+
+
+# print.js has said what it does about page numbers, and done it (Paged.js, when the site
+# ships it, "working" meanwhile).
+NUMBERS_DONE = "html[data-pb-page-numbers]:not([data-pb-page-numbers='working'])"
 
 
 def print_from_the_site(tab, site: Path, query: str, out: Path) -> tuple[str, str]:
@@ -707,7 +738,7 @@ def print_from_the_site(tab, site: Path, query: str, out: Path) -> tuple[str, st
 
     with serve_folder(site) as base:
         tab.goto(f"{base}/print/{query}")
-        tab.wait_for_selector("html[data-pb-page-numbers]", state="attached")
+        tab.wait_for_selector(NUMBERS_DONE, state="attached")
         said = tab.locator("html").get_attribute("data-pb-page-numbers")
         note = tab.locator(".pb-packet-numbers")
         said_note = note.inner_text() if note.count() else ""
@@ -754,12 +785,14 @@ def test_the_whole_playbook_printed_from_the_site_page_has_real_page_numbers(
     assert real_cross_references(printed, pb) > 20
 
 
-def test_a_packet_the_pdfs_do_not_cover_prints_without_numbers_and_says_so(
-    published, pb, page, tmp_path
+def test_without_paged_js_a_packet_the_pdfs_do_not_cover_prints_without_numbers_and_says_so(
+    published_without_pagedjs, pb, page, tmp_path
 ):
+    """(With Paged.js, such a packet is laid out in the browser and numbered:
+    tests/browser/test_packet_paged.py.)"""
     out = tmp_path / "packet.pdf"
     query = f"?part=pb-theme-{PACKET_THEME}&part=pb-state-ks&part=pb-glossary"
-    said, note = print_from_the_site(page, published, query, out)
+    said, note = print_from_the_site(page, published_without_pagedjs, query, out)
     assert said == "none"
     assert note == (
         "Page numbers: a browser cannot work them out for this choice, so the contents and "
@@ -775,13 +808,16 @@ def test_a_packet_the_pdfs_do_not_cover_prints_without_numbers_and_says_so(
     assert "(p." not in normal(" ".join(printed.page_text(p) for p in range(1, 4)))
 
 
-def test_another_browser_prints_no_page_numbers_and_says_why(published, browser, tmp_path):
-    """The numbers are Chromium's pages; Firefox or Safari may break pages elsewhere."""
+def test_without_paged_js_another_browser_prints_no_page_numbers_and_says_why(
+    published_without_pagedjs, browser, tmp_path
+):
+    """The published numbers are Chromium's pages; Firefox or Safari may break pages
+    elsewhere. (With Paged.js, another browser lays the packet out itself.)"""
     firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
     context = browser.new_context(user_agent=firefox)
     try:
         tab = context.new_page()
-        said, note = print_from_the_site(tab, published, "", tmp_path / "whole.pdf")
+        said, note = print_from_the_site(tab, published_without_pagedjs, "", tmp_path / "whole.pdf")
     finally:
         context.close()
     assert said == "none"
@@ -791,10 +827,10 @@ def test_another_browser_prints_no_page_numbers_and_says_why(published, browser,
     )
 
 
-def test_a_site_built_without_its_pdfs_says_its_packets_have_no_page_numbers(
-    real_site, page, tmp_path
+def test_a_site_built_without_its_pdfs_or_paged_js_says_its_packets_have_no_page_numbers(
+    without_pagedjs, page, tmp_path
 ):
-    said, note = print_from_the_site(page, real_site, "", tmp_path / "whole.pdf")
+    said, note = print_from_the_site(page, without_pagedjs, "", tmp_path / "whole.pdf")
     assert said == "none"
     assert note == (
         "Page numbers: this copy of the site was made without its PDFs, so a printed "

@@ -50,6 +50,30 @@ def test_the_packet_form_offers_every_theme_and_state_with_a_page(ctx, view):
     assert '<form class="pb-packet-form pb-no-print" method="get" action="./"' in form
 
 
+def test_the_form_says_when_the_site_ships_paged_js(ctx, view):
+    # print.js then gives any packet its page numbers with it (tests/browser/test_packet_paged.py)
+    assert "data-pb-paged" not in form_of(view)
+    assert form_of(print_page(ctx, SITE, paged=True)).startswith(
+        '<form class="pb-packet-form pb-no-print" method="get" action="./" '
+        'aria-labelledby="pb-packet-form-title" data-pb-paged>'
+    )
+
+
+def test_paged_js_is_shipped_from_the_projects_npm_packages_only_when_installed(tmp_path):
+    from macros.site import pagedjs
+
+    assert pagedjs.shipped_files(tmp_path) == {}
+    package = tmp_path / "node_modules" / "pagedjs"
+    (package / "dist").mkdir(parents=True)
+    (package / "dist" / "paged.js").write_text("/* Paged.js */", encoding="utf-8")
+    assert pagedjs.shipped_files(tmp_path) == {}  # not without its licence
+    (package / "LICENSE.md").write_text("MIT", encoding="utf-8")
+    assert pagedjs.shipped_files(tmp_path) == {
+        "assets/javascripts/pagedjs/paged.js": "/* Paged.js */",
+        "assets/javascripts/pagedjs/LICENSE.txt": "MIT",
+    }
+
+
 def test_a_state_sheet_gives_each_story_as_its_summary_with_its_address(ctx):
     state = ctx.pb.states["KS"]
     sheet = state_chapter(ctx, state, SITE)
