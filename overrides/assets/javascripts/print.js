@@ -524,18 +524,46 @@
   }
 
   // What print.css keeps with what follows it (break-after: avoid). Paged.js honours that
-  // between siblings only: when the first thing after a heading is a list or a story, it is
-  // their first line that must not be parted from the heading, so it is marked too.
+  // for one element before the one that does not fit, and only when that one starts below
+  // the page: a heading followed by a heading (a state's name, then its first theme), or by
+  // a list whose first item does not fit (the glossary's letters), stayed at the foot of
+  // the page. `keepWithNext` moves the page break up, before such headings.
   var KEEP_WITH_NEXT = "h1, h2, h3, h4, h5, h6, dt, .pb-story-meta, .pb-approaches-intro";
 
-  function keepWithNext(content) {
-    all(KEEP_WITH_NEXT, content).forEach(function (heading) {
-      var next = heading.nextElementSibling;
-      while (next && next.firstElementChild) {
-        next = next.firstElementChild;
-        next.setAttribute("data-previous-break-after", "avoid");
+  // The element just before `node` on the page (climbing out of first children), or null
+  // when text comes before it or nothing does.
+  function flowBefore(node, page) {
+    while (node && node !== page) {
+      var prev = node.previousSibling;
+      while (prev && prev.nodeType !== 1 && !(prev.nodeType === 3 && prev.textContent.trim())) {
+        prev = prev.previousSibling;
       }
-    });
+      if (prev) return prev.nodeType === 1 ? prev : null;
+      node = node.parentNode;
+    }
+    return null;
+  }
+
+  // A Paged.js onOverflow hook: `overflow` is the range that does not fit on the page.
+  function keepWithNext(overflow, page) {
+    if (!overflow) return undefined;
+    var node = overflow.startContainer;
+    var first = node.nodeType === 3 ? node : node.childNodes[overflow.startOffset];
+    if (!first || (node.nodeType === 3 && node.textContent.slice(0, overflow.startOffset).trim())) {
+      return undefined;
+    }
+    var moved = null;
+    var before = flowBefore(first, page);
+    while (before && before.matches(KEEP_WITH_NEXT)) {
+      moved = before;
+      before = flowBefore(moved, page);
+    }
+    // Not when the headings are all the page holds: the break stays where it was.
+    if (!moved || !before) return undefined;
+    var range = document.createRange();
+    range.setStartBefore(moved);
+    range.setEnd(overflow.endContainer, overflow.endOffset);
+    return range;
   }
 
   // Lays the packet out with Paged.js: the article's content (not the form) goes into
@@ -556,7 +584,6 @@
         if (node !== form) content.appendChild(node);
       });
       all(".headerlink, .pb-no-print", content).forEach(function (n) { n.remove(); });
-      keepWithNext(content);
       // Paged.js keeps its own `data-ref` on every element: ours are renamed. A number of
       // two digits holds their place (a shorter one cannot lengthen a line).
       all("[data-ref]", content).forEach(function (n) {
@@ -584,7 +611,9 @@
         "@bottom-left { content: none; } @bottom-right { content: none; } " +
         "@bottom-center { content: none; } }";
       document.head.appendChild(bare);
-      return new window.Paged.Previewer().preview(fragment, sheets, pages);
+      var previewer = new window.Paged.Previewer();
+      previewer.chunker.hooks.onOverflow.register(keepWithNext);
+      return previewer.preview(fragment, sheets, pages);
     }).then(function (flow) {
       all("[data-pb-ref]", article).forEach(function (n) {
         var target = document.getElementById(n.getAttribute("data-pb-ref"));
