@@ -10,10 +10,14 @@ numbers of every other document, which is printed once with them and read back: 
 prediction, or a number whose width moved a destination, is corrected by another print (at
 most MAX_PASSES prints).
 
-Why not Paged.js (a CSS Paged Media polyfill): it re-flows the document into its own page
-boxes in JavaScript, which splits paragraphs and headings into several elements in
-Chromium's tag tree (the accessible PDF's structure), slows a 40-page print by seconds, and
-would be a second layout engine to keep working; its last release is from 2022.
+Paged.js (the CSS Paged Media polyfill, npm) is used in the reader's browser only, by the
+"Make a packet" page for the packets whose numbers `playbook pdf` did not publish (print.js;
+README "Print and PDF"): a browser prints once and cannot read its print back. Not here: it
+lays pages out in page boxes of its own, splitting an element broken across pages into two
+(so the tagged PDF's structure would no longer be our HTML's), and everything the tests check
+of these PDFs (tags, artifacts, bookmarks, identical bytes, the layout's predictions) is
+checked on Chromium's own layout; reading the print back needs no second engine and no npm.
+`playbook pdf` blocks its script (chromium.py), so print.js leaves the numbers to this module.
 """
 
 from __future__ import annotations

@@ -514,10 +514,10 @@
   // than on the screen it measures (the last entries were cut). Double-sided: right-hand
   // openings, with Paged.js's own blank pages, nothing in their margins.
   function pagedRules(doubleSided) {
-    var css = ".md-typeset dl.pb-glossary { columns: auto; max-width: 12.2cm; }\n";
+    var css = ".pb-paper dl.pb-glossary { columns: auto; max-width: 12.2cm; }\n";
     if (!doubleSided) return css;
     var none = "content: none;";
-    return css + ".md-typeset h1.pb-chapter { break-before: right; }\n" +
+    return css + ".pb-paper h1.pb-chapter { break-before: right; }\n" +
       "@page :blank { @top-left { " + none + " } @top-right { " + none + " } " +
       "@bottom-left { " + none + " } @bottom-right { " + none + " } " +
       "@bottom-center { " + none + " } }\n";
@@ -577,9 +577,11 @@
     return loadScript(pagedScript()).then(function () {
       return fetchText(sheet.href);
     }).then(function (css) {
-      // In a wrapper of the article's class, so that print.css's selectors match the content
-      // while Paged.js reads it, and in its pages.
-      var content = element("div", "md-typeset pb-paged-content");
+      // Paged.js applies the sheets it is given to the whole screen: print.css's rules for
+      // the article (.md-typeset) are given for this wrapper of its content only, so that
+      // they style the pages and not the form, the footer or the screen's colours.
+      css = css.replace(/\.md-typeset(?![\w-])/g, ".pb-paper");
+      var content = element("div", "pb-paper");
       all(":scope > *", article).forEach(function (node) {
         if (node !== form) content.appendChild(node);
       });
@@ -615,6 +617,8 @@
       previewer.chunker.hooks.onOverflow.register(keepWithNext);
       return previewer.preview(fragment, sheets, pages);
     }).then(function (flow) {
+      // Laid out: packet.css may now scale the pages down to a phone's width.
+      article.querySelector(".pb-paged").setAttribute("data-pb-laid-out", "");
       all("[data-pb-ref]", article).forEach(function (n) {
         var target = document.getElementById(n.getAttribute("data-pb-ref"));
         var page = target && target.closest(".pagedjs_page");
