@@ -291,10 +291,24 @@ def test_the_form_says_the_numbers_are_being_worked_out_until_they_are(
     assert page_with_csp.locator(".pb-packet-numbers").inner_text() == PAGED_NOTE
 
 
+# Paged.js that loads but fails when it lays pages out.
+BROKEN_PAGED_JS = """window.Paged = { Previewer: function () {
+  this.chunker = { hooks: { onOverflow: { register: function () {} } } };
+  this.preview = function () { return Promise.reject(new Error("broken on purpose")); };
+} };"""
+
+
+@pytest.mark.parametrize("failure", ["not loaded", "failing half-way"])
 def test_when_paged_js_fails_the_packet_prints_without_numbers_and_says_so(
-    with_pagedjs, page_with_csp, served_site, tmp_path
+    with_pagedjs, page_with_csp, served_site, tmp_path, failure
 ):
-    page_with_csp.route("**/pagedjs/paged.js", lambda route: route.abort())
+    def fail(route):
+        if failure == "not loaded":
+            route.abort()
+        else:
+            route.fulfill(body=BROKEN_PAGED_JS, content_type="text/javascript")
+
+    page_with_csp.route("**/pagedjs/paged.js", fail)
     page_with_csp.goto(f"{served_site}/print/{QUERIES['state']}")
     page_with_csp.wait_for_selector(DONE, state="attached")
     assert page_with_csp.locator("html").get_attribute("data-pb-page-numbers") == "none"
@@ -302,8 +316,13 @@ def test_when_paged_js_fails_the_packet_prints_without_numbers_and_says_so(
     out = tmp_path / "unnumbered.pdf"
     out.write_bytes(page_with_csp.pdf(prefer_css_page_size=True))
     pdf = PrintedPdf(out)
+    # The packet as it was, printed by Chromium: cover, contents without numbers, Kansas.
+    assert pdf.margin_lines(1) == []
     contents = [line.text for line in pdf.body_lines(2)]
     assert "Kansas" in contents and not [line for line in contents if re.search(r"\d$", line)]
+    assert "Kansas associations ask the state to pay for screening" in " ".join(
+        line.text for page in pdf.lines for line in page
+    )
 
 
 def test_the_site_ships_paged_js_with_its_licence(with_pagedjs, real_site: Path):

@@ -117,10 +117,20 @@ def test_quotes_story_cards_and_table_rows_are_not_split_and_headings_keep_their
     assert set(styles(page, "tr", "breakInside")) == {"avoid"}
 
 
+def as_playbook_pdf_prints(page) -> None:
+    """The print view laid out by Chromium itself, as `playbook pdf` prints it: without
+    Paged.js, which it blocks (macros/pdf/chromium.py). Packets laid out by Paged.js:
+    test_packet_paged.py."""
+    page.route("**/assets/javascripts/pagedjs/**", lambda route: route.abort())
+
+
 def test_each_part_starts_a_new_page_and_the_states_follow_one_another(page, served_site, playbook):
+    as_playbook_pdf_prints(page)
     page.emulate_media(media="print")
     page.goto(served_site + "/print/")
-    page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+    page.wait_for_selector(
+        "html[data-pb-page-numbers]:not([data-pb-page-numbers='working'])", state="attached"
+    )
     parts = [theme_anchor(t) for t in playbook.themes]
     parts += ["pb-contents", "pb-states", "pb-policy-priorities", "pb-resources", "pb-glossary"]
     states = [state_anchor(s.code) for s in printed_states(PageContext(playbook))]
@@ -166,8 +176,13 @@ def widen_matrix(page, columns: int) -> None:
 )
 def test_the_map_and_the_matrix_fit_the_width_of_the_page(page, served_site, path, present):
     page.set_viewport_size({"width": PRINT_WIDTH, "height": 1000})
+    as_playbook_pdf_prints(page)
     page.emulate_media(media="print")
     page.goto(served_site + path)
+    if path == "/print/":
+        page.wait_for_selector(
+            "html[data-pb-page-numbers]:not([data-pb-page-numbers='working'])", state="attached"
+        )
     assert [s for s in (".pb-tile-map", ".pb-matrix") if page.locator(s).count()] == present
     if ".pb-matrix" in present:
         widen_matrix(page, 15)  # 20 states across

@@ -574,6 +574,8 @@
     var form = article.querySelector(".pb-packet-form");
     var sheet = document.querySelector("link[rel='stylesheet'][href*='print.css']");
     var heads = all("style.pb-running-heads");
+    var content = element("div", "pb-paper");
+    var bare = element("style");
     return loadScript(pagedScript()).then(function () {
       return fetchText(sheet.href);
     }).then(function (css) {
@@ -581,7 +583,6 @@
       // the article (.md-typeset) are given for this wrapper of its content only, so that
       // they style the pages and not the form, the footer or the screen's colours.
       css = css.replace(/\.md-typeset(?![\w-])/g, ".pb-paper");
-      var content = element("div", "pb-paper");
       all(":scope > *", article).forEach(function (node) {
         if (node !== form) content.appendChild(node);
       });
@@ -607,7 +608,6 @@
       // From now on Paged.js draws the margins in its pages; Chromium's own @page margin
       // boxes (print.css, the running heads) would print a second header and footer.
       heads.forEach(function (s) { s.remove(); });
-      var bare = element("style");
       bare.setAttribute("media", "print");
       bare.textContent = "@page { @top-left { content: none; } @top-right { content: none; } " +
         "@bottom-left { content: none; } @bottom-right { content: none; } " +
@@ -625,7 +625,24 @@
         n.textContent = page ? page.getAttribute("data-page-number") : "";
       });
       return flow.total;
+    }).catch(function (error) {
+      unpaginate(article, content, heads, bare);
+      throw error;
     });
+  }
+
+  // When Paged.js failed half-way: the document as it was (less its permalinks), to print
+  // without numbers.
+  function unpaginate(article, content, heads, bare) {
+    all(".pb-paged, style[data-pagedjs-inserted-styles]").forEach(function (n) { n.remove(); });
+    bare.remove();
+    heads.forEach(function (s) { if (!s.parentNode) document.head.appendChild(s); });
+    all("[data-pb-ref]", content).forEach(function (n) {
+      n.setAttribute("data-ref", n.getAttribute("data-pb-ref"));
+      n.removeAttribute("data-pb-ref");
+      n.textContent = "";
+    });
+    while (content.firstChild) article.appendChild(content.firstChild);
   }
 
   function note(text) {
