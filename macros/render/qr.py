@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
 import tempfile
 from pathlib import Path
 
-import segno
 from markupsafe import Markup
 
 from macros.render.escape import html_text
@@ -35,7 +35,10 @@ from macros.render.escape import html_text
 # segno's version) never reuses drawings made otherwise.
 _MAKE = {"error": "m", "micro": False}
 _SVG = {"scale": 1, "border": 4, "omitsize": True, "svgclass": "pb-qr", "lineclass": None}
-DRAWING = f"segno {segno.__version__}; {sorted(_MAKE.items())}; {sorted(_SVG.items())}"
+# segno's version from its metadata: segno itself is imported only when a code is drawn,
+# which a build whose codes are all cached never does.
+_SEGNO = importlib.metadata.version("segno")
+DRAWING = f"segno {_SEGNO}; {sorted(_MAKE.items())}; {sorted(_SVG.items())}"
 # Exactly what draw() writes: one path of moves and lines, nothing else. A cached entry
 # that is anything more (an attribute, an element, a script) is never used: the cache is a
 # file on disk, and what goes into a page is only what segno could have drawn.
@@ -48,6 +51,8 @@ MAX_CACHED = 50_000  # drawings kept from earlier builds, at most (about 3 KB ea
 
 def draw(address: str) -> str:
     """The address's QR code as SVG markup, without its accessible name."""
+    import segno
+
     return segno.make(address, **_MAKE).svg_inline(**_SVG)
 
 
