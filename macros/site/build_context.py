@@ -23,9 +23,9 @@ from macros.pages.common import PageContext
 from macros.pages.downloads import Download, PacketLink, downloads, packet_links
 from macros.pages.print_view import PRINT_URI, print_page
 from macros.render import glossary_terms
-from macros.render.qr import QrCodes
 
-# Kept between builds (git-ignored): drawings that cost time and depend only on their input.
+# Kept between builds (git-ignored): renderings and drawings that cost time and depend only
+# on their input (render/kept.py).
 CACHE_DIR = ".cache/playbook"
 
 
@@ -41,8 +41,9 @@ class BuildContext:
     def __post_init__(self) -> None:
         # One renderer for the whole build: the pages, the print view and the macros share
         # it, and so render each editor's text once.
-        qr_codes = QrCodes(self.project / CACHE_DIR / "qr-codes.json")
-        self.pages_context = PageContext(self.playbook, site_url(self.project), qr_codes)
+        self.pages_context = PageContext(
+            self.playbook, site_url(self.project), self.project / CACHE_DIR
+        )
         # What the pages need beyond the model (Markdown that renders as written, page
         # addresses and anchors of their own): checked here, so `playbook validate` too.
         problems = page_problems(self.pages_context, self.project / "docs")
@@ -69,7 +70,7 @@ class BuildContext:
     def print_view(self) -> GeneratedPage:
         """The whole playbook on one page, for print; not in the navigation."""
         page = GeneratedPage(PRINT_URI, print_page(self.pages_context, self.site_url), None)
-        self.pages_context.qr_codes.save()
+        self.pages_context.save_kept()  # the last page made: every text is rendered by now
         return page
 
     @property
