@@ -198,6 +198,11 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
     assert blocked.read_text(encoding="utf-8") == ""
 
 
+def test_the_cache_key_names_the_segno_that_draws():
+    # Read from segno's metadata so that a build with every code cached needn't import it.
+    assert qr.DRAWING.startswith(f"segno {segno.__version__}; ")
+
+
 def test_another_segno_version_draws_again(tmp_path, monkeypatch):
     cache = tmp_path / "qr-codes.json"
     codes = QrCodes(cache)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import markdown
 import pytest
 
@@ -138,3 +140,81 @@ def test_our_faster_smarty_pass_gives_exactly_smartys_output(source):
         ours.reset()
         smarty.reset()
         assert ours.convert(text) == smarty.convert(text), text
+
+
+# Renderings kept between builds (.cache/playbook/prose.json) ---------------------------------
+
+GLOSSARY = {"PCA": "primary care association"}
+TEXT = "The **PCA** met [the state](https://example.org/plan)."
+BAD_LINK = "See [this](javascript:alert(1))."
+
+
+def rendered_afresh(renderer: ProseRenderer, monkeypatch) -> list[str]:
+    """The texts `renderer` converts with Markdown (not taken from what was kept)."""
+    converted = []
+    convert = renderer._convert
+    monkeypatch.setattr(renderer, "_convert", lambda text: converted.append(text) or convert(text))
+    return converted
+
+
+def test_a_text_rendered_in_one_build_is_kept_for_the_next(tmp_path, monkeypatch):
+    kept = tmp_path / "prose.json"
+    first = ProseRenderer(GLOSSARY, kept)
+    html, problems = first.html(TEXT), first.problems(BAD_LINK)
+    first.save()
+    second = ProseRenderer(GLOSSARY, kept)
+    converted = rendered_afresh(second, monkeypatch)
+    assert second.html(TEXT) == html == ProseRenderer(GLOSSARY).html(TEXT)
+    assert second.problems(BAD_LINK) == problems != ()  # the editor still hears about it
+    assert converted == []
+
+
+def test_another_glossary_renders_the_text_again(tmp_path, monkeypatch):
+    kept = tmp_path / "prose.json"
+    first = ProseRenderer(GLOSSARY, kept)
+    first.html(TEXT)
+    first.save()
+    other = ProseRenderer({"PCA": "primary care associations"}, kept)
+    converted = rendered_afresh(other, monkeypatch)
+    assert 'title="primary care associations"' in other.html(TEXT)
+    assert converted == [TEXT]
+
+
+@pytest.mark.parametrize(
+    "tampered",
+    [
+        '<p onclick="alert(1)">The PCA met</p>',
+        "<p>The PCA met</p><script>alert(1)</script>",
+        '<a href="javascript:alert(1)">the state</a>',
+        ["<p>The PCA met</p>"],  # no list of problems
+        ["<p>The PCA met</p>", [["a problem without its hint"]]],
+        {"html": "<p>The PCA met</p>"},
+    ],
+)
+def test_a_kept_rendering_that_is_not_safe_as_it_stands_is_never_used(
+    tmp_path, monkeypatch, tampered
+):
+    kept = tmp_path / "prose.json"
+    first = ProseRenderer(GLOSSARY, kept)
+    first.html(TEXT)
+    first.save()
+    stored = json.loads(kept.read_text(encoding="utf-8"))
+    # A string stands for the HTML of a rendering; anything else, for the whole entry.
+    stored = {key: [tampered, []] if isinstance(tampered, str) else tampered for key in stored}
+    kept.write_text(json.dumps(stored), encoding="utf-8")
+    second = ProseRenderer(GLOSSARY, kept)
+    converted = rendered_afresh(second, monkeypatch)
+    assert second.html(TEXT) == ProseRenderer(GLOSSARY).html(TEXT)
+    assert converted == [TEXT]
+
+
+def test_a_damaged_or_unwritable_kept_file_only_means_rendering_again(tmp_path):
+    damaged = tmp_path / "prose.json"
+    damaged.write_text("{not json", encoding="utf-8")
+    assert ProseRenderer(GLOSSARY, damaged).html(TEXT) == ProseRenderer(GLOSSARY).html(TEXT)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    renderer = ProseRenderer(GLOSSARY, blocked / "prose.json")  # its folder would be a file
+    renderer.html(TEXT)
+    renderer.save()  # no error
+    assert blocked.read_text(encoding="utf-8") == ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from macros.checks import linkcheck
 from macros.commands.common import project_dir
 from macros.content.settings import published_path
 
@@ -18,6 +17,8 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from macros.checks import linkcheck  # when the command runs: it needs the network modules
+
     project = project_dir(args)
     status, text = linkcheck.run(
         project / args.site_dir, external=args.external, root=published_path(project)

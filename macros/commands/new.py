@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import argparse
 
-from macros.editor.scaffold import run
-
 __all__ = ["add_parser", "run"]
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported when the command runs: every `playbook` command imports this module.
+    from macros.editor.scaffold import run as scaffold
+
+    return scaffold(args)
 
 
 def add_parser(commands) -> argparse.ArgumentParser:

@@ -16,11 +16,16 @@ from urllib.parse import urlsplit
 
 import yaml
 
+try:  # libyaml's parser, as in content/loader.py: mkdocs.yml is read at every build
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
 DEFAULT_DATA_DIR = "playbook_data"
 CONFIG_FILE = "mkdocs.yml"
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(_SafeLoader):
     """mkdocs.yml may hold tags (`!ENV`, `!!python/name:`) that only MkDocs resolves."""
 
 

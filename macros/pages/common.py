@@ -7,6 +7,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from markupsafe import Markup
@@ -32,14 +33,23 @@ class GeneratedPage:
 class PageContext:
     """What page builders need: the playbook, one prose renderer for the whole build, and
     where the site is published (`site_url`, for citations; "" when not known), and the QR
-    codes printed on paper (kept between builds when `qr_codes` has a cache file)."""
+    codes printed on paper. With a `cache_dir`, renderings and QR codes are kept there
+    between builds (render/kept.py)."""
 
-    def __init__(self, playbook: Playbook, site_url: str = "", qr_codes: QrCodes | None = None):
+    def __init__(self, playbook: Playbook, site_url: str = "", cache_dir: Path | None = None):
         self.pb = playbook
-        self.prose = ProseRenderer(abbreviations(playbook))
+        kept = cache_dir is not None
+        self.prose = ProseRenderer(
+            abbreviations(playbook), cache_dir / "prose.json" if kept else None
+        )
         self.site_url = site_url
-        self.qr_codes = qr_codes or QrCodes()
+        self.qr_codes = QrCodes(cache_dir / "qr-codes.json" if kept else None)
         self._made: dict[tuple, Any] = {}
+
+    def save_kept(self) -> None:
+        """Keep this build's renderings and QR codes for the next build."""
+        self.prose.save()
+        self.qr_codes.save()
 
     def once(self, key: tuple, make: Callable[[], T]) -> T:
         """What `make()` returns, made once per build: a part that several pages show (a

@@ -14,7 +14,6 @@ slowest.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import threading
@@ -60,6 +59,10 @@ async def new_tab(browser):
 
 class Chromium:
     def __init__(self) -> None:
+        # asyncio is imported here, not above: every `playbook` command imports this module
+        # (for the pdf command's help), and only printing needs an event loop.
+        import asyncio
+
         self.loop = asyncio.new_event_loop()
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -110,6 +113,8 @@ class Chromium:
         return spare
 
     def run(self, awaitable):
+        import asyncio
+
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # none: the usual case

@@ -13,15 +13,20 @@ Rendering itself never raises.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import importlib.metadata
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 
 import markdown
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from macros.render import escape
+from macros.render.kept import KeptFile
 from macros.render.sanitize import clean, image_problem, link_problem
 
 # Lists and quotes nest a level per marker ("> - 1. text") or per four spaces of indent.
@@ -152,17 +157,34 @@ def _prose_renderer(
 class ProseRenderer:
     """Renders editors' Markdown fields; one instance per build (glossary included)."""
 
-    def __init__(self, abbreviations: dict[str, str] | None = None):
+    def __init__(self, abbreviations: dict[str, str] | None = None, cache_file: Path | None = None):
+        abbreviations = dict(abbreviations or {})
         self._found: list[MarkdownProblem] = []
-        self._md = _prose_renderer(dict(abbreviations or {}), self._found)
+        self._md = _prose_renderer(abbreviations, self._found)
         # A story's body shows on its theme page and twice in the print view: render once.
         self._rendered: dict[str, tuple[str, tuple[MarkdownProblem, ...]]] = {}
+        # And once for all builds, until the text, the glossary or the renderer changes.
+        self._kept = KeptFile(cache_file, _is_rendering, MAX_KEPT)
+        glossary = json.dumps(sorted(abbreviations.items()))
+        self._salt = f"{_RENDERER}\n{hashlib.sha256(glossary.encode()).hexdigest()}\n"
 
     def _render(self, text: str) -> tuple[str, tuple[MarkdownProblem, ...]]:
         done = self._rendered.get(text)
         if done is None:
-            done = self._rendered[text] = self._convert(text)
+            key = hashlib.sha256((self._salt + text).encode()).hexdigest()
+            kept = self._kept.get(key)
+            if kept is not None:
+                rendered, found = kept
+                done = rendered, tuple(MarkdownProblem(m, h) for m, h in found)
+            else:
+                done = self._convert(text)
+                self._kept.put(key, [done[0], [[p.message, p.hint] for p in done[1]]])
+            self._rendered[text] = done
         return done
+
+    def save(self) -> None:
+        """Keep this build's renderings for the next (see kept.py)."""
+        self._kept.save()
 
     def _convert(self, text: str) -> tuple[str, tuple[MarkdownProblem, ...]]:
         depth = nesting_depth(text)
@@ -199,6 +221,41 @@ class ProseRenderer:
     def block(self, text: str, css_class: str = "pb-prose") -> str:
         """A finished HTML block, with blank lines around it, ready to sit in Markdown."""
         return f'\n<div class="{css_class}">\n{self.html(text)}\n</div>\n'
+
+
+# Everything that shapes a rendering besides the text and the glossary: the libraries'
+# versions and our code (this module, the sanitiser, the escaping), so that a change to any
+# of them renders every text again.
+_RENDERER = hashlib.sha256(
+    "\n".join(
+        [
+            importlib.metadata.version("markdown"),
+            importlib.metadata.version("nh3"),
+            *(
+                Path(__file__).with_name(name).read_text(encoding="utf-8")
+                for name in ("markdown.py", "sanitize.py", "escape.py")
+            ),
+        ]
+    ).encode()
+).hexdigest()
+MAX_KEPT = 20_000  # renderings kept from earlier builds, at most
+
+
+def _is_rendering(value: object) -> bool:
+    """A kept rendering is used only if it has the shape we write and its HTML is what the
+    sanitiser leaves as it is: the file on disk is never trusted to be safe."""
+    if not (isinstance(value, list) and len(value) == 2):
+        return False
+    rendered, found = value
+    return (
+        isinstance(rendered, str)
+        and isinstance(found, list)
+        and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in found
+        )
+        and clean(rendered) == rendered
+    )
 
 
 def _as_plain_text(text: str) -> str:

@@ -18,24 +18,24 @@ only means drawing again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
-import os
+import importlib.metadata
 import re
-import tempfile
 from pathlib import Path
 
-import segno
 from markupsafe import Markup
 
 from macros.render.escape import html_text
+from macros.render.kept import KeptFile
 
 # How every code is drawn; part of each cached drawing's key, so that changing it (or
 # segno's version) never reuses drawings made otherwise.
 _MAKE = {"error": "m", "micro": False}
 _SVG = {"scale": 1, "border": 4, "omitsize": True, "svgclass": "pb-qr", "lineclass": None}
-DRAWING = f"segno {segno.__version__}; {sorted(_MAKE.items())}; {sorted(_SVG.items())}"
+# segno's version from its metadata: segno itself is imported only when a code is drawn,
+# which a build whose codes are all cached never does.
+_SEGNO = importlib.metadata.version("segno")
+DRAWING = f"segno {_SEGNO}; {sorted(_MAKE.items())}; {sorted(_SVG.items())}"
 # Exactly what draw() writes: one path of moves and lines, nothing else. A cached entry
 # that is anything more (an attribute, an element, a script) is never used: the cache is a
 # file on disk, and what goes into a page is only what segno could have drawn.
@@ -48,6 +48,8 @@ MAX_CACHED = 50_000  # drawings kept from earlier builds, at most (about 3 KB ea
 
 def draw(address: str) -> str:
     """The address's QR code as SVG markup, without its accessible name."""
+    import segno
+
     return segno.make(address, **_MAKE).svg_inline(**_SVG)
 
 
@@ -67,52 +69,20 @@ class QrCodes:
 
     def __init__(self, cache_file: Path | None = None):
         self.cache_file = cache_file
-        self._drawn: dict[str, str] = self._read_cache()
-        self._used: set[str] = set()
-        self._changed = False
+        self._kept = KeptFile(cache_file, _is_drawing, MAX_CACHED)
 
     def svg(self, address: str) -> Markup:
         key = _key(address)
-        drawn = self._drawn.get(key)
+        drawn = self._kept.get(key)
         if drawn is None:
-            drawn = self._drawn[key] = draw(address)
-            self._changed = True
-        self._used.add(key)
-        return _named(address, drawn)
+            drawn = draw(address)
+            self._kept.put(key, drawn)
+        return _named(address, str(drawn))
 
     def save(self) -> None:
-        """Add the codes drawn in this build to the cache file, atomically. Earlier codes stay
-        (`playbook validate`, `serve` and `build` print different addresses), unless there
-        are more than MAX_CACHED: then only this build's. A cache that cannot be written is
-        skipped: a read-only checkout builds as well, only slower the next time."""
-        if self.cache_file is None or not self._changed:
-            return
-        kept = self._drawn
-        if len(kept) > MAX_CACHED:
-            kept = {key: kept[key] for key in self._used}
-        temporary = None
-        try:
-            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.cache_file.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(dict(sorted(kept.items())), out, separators=(",", ":"))
-            os.replace(temporary, self.cache_file)
-        except OSError:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+        """Keep the codes drawn in this build for the next (see kept.py)."""
+        self._kept.save()
 
-    def _read_cache(self) -> dict[str, str]:
-        if self.cache_file is None:
-            return {}
-        try:
-            cached = json.loads(self.cache_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(cached, dict):
-            return {}
-        return {
-            key: svg
-            for key, svg in cached.items()
-            if isinstance(key, str) and isinstance(svg, str) and _DRAWN.fullmatch(svg)
-        }
+
+def _is_drawing(value: object) -> bool:
+    return isinstance(value, str) and _DRAWN.fullmatch(value) is not None

@@ -23,10 +23,10 @@ from macros.pages.common import PageContext
 from macros.pages.downloads import Download, PacketLink, downloads, packet_links
 from macros.pages.print_view import PRINT_URI, print_page
 from macros.render import glossary_terms
-from macros.render.qr import QrCodes
 from macros.site import pagedjs
 
-# Kept between builds (git-ignored): drawings that cost time and depend only on their input.
+# Kept between builds (git-ignored): renderings and drawings that cost time and depend only
+# on their input (render/kept.py).
 CACHE_DIR = ".cache/playbook"
 
 
@@ -42,8 +42,9 @@ class BuildContext:
     def __post_init__(self) -> None:
         # One renderer for the whole build: the pages, the print view and the macros share
         # it, and so render each editor's text once.
-        qr_codes = QrCodes(self.project / CACHE_DIR / "qr-codes.json")
-        self.pages_context = PageContext(self.playbook, site_url(self.project), qr_codes)
+        self.pages_context = PageContext(
+            self.playbook, site_url(self.project), self.project / CACHE_DIR
+        )
         # What the pages need beyond the model (Markdown that renders as written, page
         # addresses and anchors of their own): checked here, so `playbook validate` too.
         problems = page_problems(self.pages_context, self.project / "docs")
@@ -71,7 +72,7 @@ class BuildContext:
         """The whole playbook on one page, for print; not in the navigation."""
         markdown = print_page(self.pages_context, self.site_url, paged=self.ships_pagedjs)
         page = GeneratedPage(PRINT_URI, markdown, None)
-        self.pages_context.qr_codes.save()
+        self.pages_context.save_kept()  # the last page made: every text is rendered by now
         return page
 
     @functools.cached_property
