@@ -598,6 +598,19 @@ def test_a_worksheet_lists_its_themes_strategies_with_boxes_and_room_for_notes(p
         assert normal(f"{strategy.order}. {strategy.title}") in text
     assert text.count("Not started") == len(pb.themes[PACKET_THEME].strategies)
     assert "Notes and next steps" in text
+    # Drawn, not only named: three boxes and three ruled lines for each strategy on the page
+    # (rectangles in its content; a worksheet without its stylesheet draws none of them).
+    import pikepdf
+
+    on_page = [
+        s
+        for s in pb.ordered_strategies(pb.themes[PACKET_THEME])
+        if normal(f"{s.order}. {s.title}") in normal(printed.page_text(page))
+    ]
+    with pikepdf.open(packet.path) as doc:
+        content = pikepdf.parse_content_stream(doc.pages[page - 1])
+        drawn = sum(1 for instruction in content if str(instruction.operator) == "re")
+    assert on_page and drawn >= 6 * len(on_page)
 
 
 def test_two_prints_of_the_playbook_are_byte_identical(whole, reprinted):
