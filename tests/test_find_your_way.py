@@ -47,7 +47,7 @@ def test_a_state_page_groups_its_stories_by_theme_as_cards_linking_to_the_story(
         "## [The first theme](../themes/first-theme.md) { #first-theme }",
         "### [Kansas passes a law](../stories/kansas-story.md)",
         # The card does not repeat the state (nor the theme it sits under).
-        "2023 · Policy areas: Telehealth\n{ .pb-card-facts }",
+        "2023 · Policy area: Telehealth\n{ .pb-card-facts }",
         "## In their words { #quotes }",
         "> Working together was worth it\\.",
         "> — Kansas team\n",  # not a link to the page it is on
@@ -173,7 +173,7 @@ def test_a_policy_area_page_lists_its_states_and_stories(pages):
     text = pages["policy-areas/telehealth.md"]
     assert "- [Kansas](../states/kansas.md)" in text
     assert "### [Kansas passes a law](../stories/kansas-story.md)" in text
-    assert "Kansas · 2023 · Theme: The first theme · Policy areas: Telehealth" in text
+    assert "Kansas · 2023 · Theme: The first theme · Policy area: Telehealth" in text
 
 
 def test_the_matrix_links_each_filled_cell_to_the_story_of_that_state(pages):
@@ -201,7 +201,7 @@ def test_every_story_is_a_card_with_what_the_filters_need(pages):
     ) in text
     # One link a card, to the story's own page; the facts are plain text.
     assert "## [Kansas passes a law](kansas-story.md)" in text
-    assert "Kansas · 2023 · Theme: The first theme · Policy areas: Telehealth\n" in text
+    assert "Kansas · 2023 · Theme: The first theme · Policy area: Telehealth\n" in text
     assert "Kansas passed a law\\.\n{ .pb-summary }" in text
 
 

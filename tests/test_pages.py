@@ -56,7 +56,7 @@ def test_a_story_has_a_page_that_links_to_its_states_theme_strategy_and_policy_a
         "- **State:** [Kansas](../states/kansas.md)",
         "- **Theme:** [The first theme](../themes/first-theme.md)",
         "- **Key strategy:** [The first strategy](../themes/first-theme.md#first-strategy)",
-        "- **Policy areas:** [Telehealth](../policy-areas/telehealth.md)",
+        "- **Policy area:** [Telehealth](../policy-areas/telehealth.md)",
         "- **Year:** 2023",
         "Source: [Test source](../about/test-source.md)",
         "[All stories](index.md)",
@@ -212,3 +212,43 @@ def test_more_stories_like_this_share_a_strategy_policy_area_state_or_theme():
     # A story that shares a key strategy and a policy area comes before one sharing a theme.
     first = similar[0]
     assert first.strategy == story.strategy or set(first.policy_areas) & set(story.policy_areas)
+
+
+def test_a_storys_policy_areas_are_labelled_singular_or_plural_as_they_are(project):
+    project.edit(
+        "policy_areas.yml",
+        "policy_areas:\n",
+        "policy_areas:\n  - id: workforce\n    name: Workforce\n    order: 2\n"
+        "    description: Training and keeping staff.\n    source: test-source\n",
+    )
+    project.edit("stories/kansas-story.yml", "[telehealth]", "[telehealth, workforce]")
+    pb = load_playbook(project.data, project.path)
+    pages = {page.src_uri: page.markdown for page in generate_pages(PageContext(pb))}
+    assert "- **Policy areas:** [Telehealth](" in pages["stories/kansas-story.md"]
+    assert "Policy areas: Telehealth, Workforce" in pages["themes/first-theme.md"]
+
+
+def test_a_source_page_counts_its_stories_in_words_that_agree(project):
+    pages = {
+        p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
+    }
+    assert "\n2 state stories come from this source.\n" in pages["about/test-source.md"]
+    (project.data / "stories" / "gulf-story.yml").unlink()
+    pages = {
+        p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
+    }
+    assert "\n1 state story comes from this source.\n" in pages["about/test-source.md"]
+
+
+def test_a_storys_source_follows_its_text_not_its_resources(project):
+    project.edit(
+        "stories/kansas-story.yml",
+        "source: test-source",
+        "source: test-source\nresources: [linked-report]",
+    )
+    pb = load_playbook(project.data, project.path)
+    page = {p.src_uri: p.markdown for p in generate_pages(PageContext(pb))}[
+        "stories/kansas-story.md"
+    ]
+    text, source = page.index("worked together on a"), page.index("Source: [Test source]")
+    assert text < source < page.index("## Resources { #resources }") < page.index("A linked report")

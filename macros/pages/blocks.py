@@ -151,7 +151,8 @@ def story_card(
         facts.append(f"Theme: {pb.themes[story.theme].title}")
     if story.policy_areas:
         areas = ", ".join(pb.policy_areas[a].name for a in story.policy_areas)
-        facts.append(f"Policy areas: {areas}")
+        label = "Policy area" if len(story.policy_areas) == 1 else "Policy areas"
+        facts.append(f"{label}: {areas}")
     return StoryCardView(
         story.id,
         page_link(story.title, page_uri, story_uri(story.id)),
