@@ -200,3 +200,24 @@ def test_on_paper_the_legend_draws_a_state_not_in_the_playbook_as_the_map_does(p
     empty_swatch = page.locator(".pb-tile-legend rect.pb-swatch--empty").evaluate(look)
     assert empty_swatch == empty_tile
     assert "3px, 3px" in empty_swatch  # dashed, as "not in the playbook yet" is on the map
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_on_the_screen_each_printed_entry_holds_its_qr_code(page, served_site, width):
+    """The print view as a published site shows the whole playbook (not laid out in pages):
+    each story and resource keeps its floated address and QR code within its own box."""
+    as_playbook_pdf_prints(page)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(served_site + "/print/")
+    page.wait_for_selector("html[data-pb-print-ready]", state="attached")
+    escaped = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+              ".pb-print-resource .pb-online, .pb-print-story .pb-online"), online => {
+            const box = online.closest(".pb-print-resource, .pb-print-story")
+              .getBoundingClientRect();
+            const qr = online.getBoundingClientRect();
+            return qr.bottom <= box.bottom + 1 ? null : online.textContent.trim().slice(0, 60);
+          }).filter(Boolean)"""
+    )
+    count = page.locator(".pb-print-resource .pb-online, .pb-print-story .pb-online").count()
+    assert count > 10 and escaped == []
