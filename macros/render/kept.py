@@ -8,8 +8,8 @@
 The QR codes (qr.py) and editors' rendered Markdown (markdown.py) cost time, and each depends
 only on its input, which its key names (a hash of the input and of everything that shapes the
 result). The file is read once and written once per build. It is a file on disk, so it is
-trusted for nothing: `valid` decides, entry by entry, what may be used, and a missing, stale,
-damaged or foreign file only means the work is done again.
+trusted for nothing: `valid` decides, for each entry a build asks for, whether it may be
+used, and a missing, stale, damaged or foreign file only means the work is done again.
 """
 
 from __future__ import annotations
@@ -26,14 +26,22 @@ class KeptFile:
     def __init__(self, path: Path | None, valid: Callable[[object], bool], limit: int):
         self.path = path
         self.limit = limit  # entries kept at most: past it, only this build's
-        self._entries = self._read(valid)
-        self._used: set[str] = set()
+        self._valid = valid
+        self._entries = self._read()
+        self._used: set[str] = set()  # asked for or made by this build (and so checked)
         self._changed = False
 
     def get(self, key: str) -> object | None:
+        """The value kept for `key`, if there is one and `valid` accepts it. Checked when
+        first asked for, not when read: a file of many builds holds entries this one never
+        uses."""
         value = self._entries.get(key)
-        if value is not None:
-            self._used.add(key)
+        if value is None or key in self._used:
+            return value
+        if not self._valid(value):
+            del self._entries[key]
+            return None
+        self._used.add(key)
         return value
 
     def put(self, key: str, value: object) -> None:
@@ -64,13 +72,11 @@ class KeptFile:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
 
-    def _read(self, valid: Callable[[object], bool]) -> dict[str, object]:
+    def _read(self) -> dict[str, object]:
         if self.path is None:
             return {}
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        if not isinstance(stored, dict):
-            return {}
-        return {key: v for key, v in stored.items() if isinstance(key, str) and valid(v)}
+        return stored if isinstance(stored, dict) else {}
