@@ -252,3 +252,22 @@ def test_a_storys_source_follows_its_text_not_its_resources(project):
     ]
     text, source = page.index("worked together on a"), page.index("Source: [Test source]")
     assert text < source < page.index("## Resources { #resources }") < page.index("A linked report")
+
+
+def test_pages_without_something_say_so_once_in_plain_words(project):
+    project.edit(
+        "policy_areas.yml",
+        "policy_areas:\n",
+        "policy_areas:\n  - id: schools\n    name: Schools\n    order: 2\n"
+        "    description: Care in schools.\n    source: test-source\n",
+    )
+    pb = load_playbook(project.data, project.path)
+    pages = {p.src_uri: p.markdown for p in generate_pages(PageContext(pb))}
+    assert (
+        "\nNo story in this playbook is about this policy area yet.\n"
+        in pages["policy-areas/schools.md"]
+    )
+    matrix = pages["policy-areas/matrix.md"]
+    assert "Each policy area is described on its own page ([Policy areas](index.md))." in matrix
+    assert matrix.count("Each dot links to a story") + matrix.count("A dot links") == 1
+    assert "\n- **Link:** not yet available\n" in pages["about/test-source.md"]
