@@ -237,6 +237,25 @@ def test_no_heading_is_left_at_the_foot_of_a_page(printed, name):
     assert printed[name].pdf.stranded() == []
 
 
+# The parts of a packet that open a page; a page before one (or before a blank page) ends a
+# chapter and may be short.
+OPENING = ("pb-contents", "pb-theme-", "pb-worksheet-", "pb-state-", "pb-states",
+           "pb-policy-priorities", "pb-resources", "pb-glossary")  # fmt: skip
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_no_page_is_under_a_third_full_except_at_a_chapters_end(printed, name):
+    pdf = printed[name].pdf
+    starts = {page for dest, (page, _top) in pdf.destinations.items() if dest.startswith(OPENING)}
+    blank = {page for page in range(1, pdf.page_count + 1) if not pdf.lines[page - 1]}
+    short = [
+        (page, pdf.page_text(page)[:80])
+        for page in range(2, pdf.page_count)  # the cover and the last page aside
+        if page not in blank and page + 1 not in starts | blank and pdf.fill(page) < 1 / 3
+    ]
+    assert short == []
+
+
 @pytest.mark.parametrize("name", QUERIES)
 def test_the_cover_has_no_running_header_and_every_other_page_has_its_header_and_number(
     printed, name, pb
