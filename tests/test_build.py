@@ -177,3 +177,21 @@ def test_a_broken_link_fails_the_build_and_is_shown(project, tmp_path):
     ) in result.stderr
     assert "Aborted with 1 warnings in strict mode!" in result.stderr
     assert not site.exists()
+
+
+def test_labels_read_by_screen_readers_show_a_title_as_written(hostile_site):
+    """The footer's "Previous"/"Next" labels (aria-label) hold a generated page's title
+    escaped once: a screen reader reads the title, never "&amp;" or "&lt;"."""
+    from html.parser import HTMLParser
+
+    labels = []
+
+    class Labels(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            labels.extend(value for name, value in attrs if name == "aria-label" and value)
+
+    for page in hostile_site.rglob("*.html"):
+        Labels().feed(page.read_text(encoding="utf-8"))
+    title = "Kansas <script>alert('title')</script> law {{ 7*7 }}"
+    assert any(label.endswith(f": {title}") for label in labels)
+    assert [label for label in labels if "&amp;" in label or "&lt;" in label] == []

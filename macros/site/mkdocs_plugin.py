@@ -16,6 +16,7 @@ import os
 import posixpath
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -101,6 +102,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         printed.edit_uri = None  # made from every data file at once: nothing single to edit
         files.append(printed)
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """A generated page's title in the navigation is its `nav_title` as HTML-safe text
+        (Markup): the theme prints it as it is in some places and escapes it (`| e`) in
+        others, such as the footer's "Previous"/"Next" labels, which a screen reader reads.
+        A plain escaped string would be escaped twice there ("Health &amp;amp; Medicine")."""
+        titles = {page.src_uri: page.nav_title for page in self._context().pages}
+        for page in nav.pages:
+            title = titles.get(page.file.src_uri)
+            if title and page.title is not None:
+                page.title = escape(title)
+        return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         # The theme's templates are compiled once, not at every build.
