@@ -97,6 +97,8 @@ def test_a_story_from_another_initiative_says_it_is_not_a_delta_center_grantees(
     story_page = pages["stories/gulf-story.md"].markdown
     assert story_page.count("\n- Not a Delta Center grantee: Other work\n") == 1  # said once
     assert "Not a Delta Center grantee" not in pages["themes/first-theme.md"].markdown
+    # Its source has no theme of its own: its page still links the story.
+    assert "\nThe story from this source:\n\n- [" in pages["about/other.md"].markdown
     assert "Not a Delta Center grantee" not in pages["stories/kansas-story.md"].markdown
     assert pb.state_standing("LA").kind == "other"
     assert pb.state_standing("LA").other_sources == ("other",)
@@ -228,16 +230,24 @@ def test_a_storys_policy_areas_are_labelled_singular_or_plural_as_they_are(proje
     assert "Policy areas: Telehealth, Workforce" in pages["themes/first-theme.md"]
 
 
-def test_a_source_page_counts_its_stories_in_words_that_agree(project):
+def test_a_source_page_links_the_themes_and_stories_drawn_from_it(project):
     pages = {
         p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
     }
-    assert "\n2 state stories come from this source.\n" in pages["about/test-source.md"]
+    page = pages["about/test-source.md"]
+    assert (
+        "\nThemes drawn from this source:\n\n- [The first theme](../themes/first-theme.md)\n"
+        in page
+    )
+    assert "\nThe 2 stories from this source:\n" in page
+    assert "- [Kansas passes a law](../stories/kansas-story.md)\n" in page
     (project.data / "stories" / "gulf-story.yml").unlink()
     pages = {
         p.src_uri: p.markdown for p in generate_pages(PageContext(load_playbook(project.data)))
     }
-    assert "\n1 state story comes from this source.\n" in pages["about/test-source.md"]
+    assert (
+        "\nThe story from this source:\n\n- [Kansas passes a law](" in pages["about/test-source.md"]
+    )
 
 
 def test_a_storys_source_follows_its_text_not_its_resources(project):

@@ -9,6 +9,7 @@ from macros.pages.common import (
     page_link,
     render,
     source_uri,
+    story_uri,
     theme_uri,
 )
 
@@ -28,5 +29,9 @@ def source_page(ctx: PageContext, source: Source) -> str:
         "source.md.j2",
         source=source,
         themes=[page_link(t.title, uri, theme_uri(t.id)) for t in themes],
-        story_count=sum(1 for s in ctx.pb.stories.values() if s.source == source.id),
+        stories=[
+            page_link(s.title, uri, story_uri(s.id))
+            for s in ctx.pb.stories.values()
+            if s.source == source.id
+        ],
     )
