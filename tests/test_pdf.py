@@ -63,7 +63,15 @@ class Pdf:
 
     @cached_property
     def pages(self) -> list[str]:
-        return [page.extract_text() for page in self.reader.pages]
+        # poppler's pdftotext (C), as tests/pdf_pages.py: twenty times faster than pypdf's
+        # extraction, which took a tenth of this module's time. A form feed ends each page.
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(self.path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return text.split("\f")[: len(self.reader.pages)]
 
     @cached_property
     def text(self) -> str:
