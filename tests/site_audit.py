@@ -121,7 +121,6 @@ def audit(
     context = browser.new_context(
         viewport={"width": width, "height": 900}, color_scheme=color_scheme, bypass_csp=True
     )
-    context.add_init_script(AXE_SCRIPT)  # axe-core from the wheel: nothing fetched
     current: list[PageAudit] = []
 
     def intercept(route) -> None:
@@ -146,6 +145,9 @@ def audit(
             if path in axe_paths:
                 # Colours caught halfway through a CSS transition are not the page's colours.
                 wait_until(tab, SETTLED)
+                # axe-core from the wheel (nothing fetched), put in the pages it audits only:
+                # half a megabyte of script that the other pages need not run.
+                tab.evaluate(AXE_SCRIPT)
                 found = tab.evaluate("options => axe.run(document, options)", axe_options)
                 current[-1].violations = found["violations"]
         tab.wait_for_load_state("networkidle")  # late requests of the last page
