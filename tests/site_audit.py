@@ -143,6 +143,9 @@ def audit(
             results.append(current[-1])
             tab.goto(base_url + path, wait_until="load")
             if path in axe_paths:
+                # The print view lays a packet out in pages (Paged.js) after it loads: audited
+                # once that is done, as a reader sees it.
+                tab.evaluate("() => window.pbPaged ? window.pbPaged.paginating : null")
                 # Colours caught halfway through a CSS transition are not the page's colours.
                 wait_until(tab, SETTLED)
                 # axe-core from the wheel (nothing fetched), put in the pages it audits only:
