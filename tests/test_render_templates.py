@@ -122,8 +122,22 @@ def test_addresses_in_templates_go_through_a_url_filter(template):
     assert not re.search(r"='[^']*\{\{", text), template.name
 
 
-def test_compiled_templates_are_kept_apart_by_environment_jinja2_version_and_settings():
-    patterns = {md: env.bytecode_cache.pattern for md, env in environment.environments().items()}
+def test_compiled_templates_are_kept_apart_by_environment_jinja2_version_and_settings(
+    monkeypatch,
+):
+    environments = environment.environments()
+    patterns = {md: env.bytecode_cache.pattern for md, env in environments.items()}
     assert patterns[True] != patterns[False]  # finalize differs: never share compiled code
-    for pattern in patterns.values():
-        assert environment._COMPILED_WITH in pattern and pattern.endswith("_%s.cache")
+    for md, env in environments.items():
+        pattern = patterns[md]
+        assert pattern.endswith("_%s.cache")
+        # The same name in every process (no address of a function in it)...
+        assert environment.compiled_templates_cache(env, "md" if md else "html").pattern == pattern
+        # ...and another for another Jinja2 or other settings.
+        monkeypatch.setattr(environment.jinja2, "__version__", "0.0-other")
+        assert environment.compiled_templates_cache(env, "md" if md else "html").pattern != pattern
+        monkeypatch.undo()
+        other = env.overlay(trim_blocks=False)
+        assert (
+            environment.compiled_templates_cache(other, "md" if md else "html").pattern != pattern
+        )

@@ -46,10 +46,6 @@ from markupsafe import Markup
 from macros.render import escape
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
-# Compiled templates are reused only when made by this Jinja2 and these settings (this file).
-_COMPILED_WITH = hashlib.sha256(
-    f"{jinja2.__version__}\n".encode() + Path(__file__).read_bytes()
-).hexdigest()[:16]
 
 
 def _markdown_default(value: object) -> object:
@@ -96,25 +92,26 @@ def _environment(*, markdown: bool) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        # Compiling the templates is a tenth of a second at every build: Jinja2 keeps the
-        # compiled code in a private folder of the system's temporary directory, checked
-        # against each template's source, so a changed template is compiled again. The files'
-        # names also carry what the source does not show: the environment (the two compile
-        # differently), Jinja2's version and this module's settings.
-        bytecode_cache=FileSystemBytecodeCache(
-            pattern=f"__playbook_{'md' if markdown else 'html'}_{_COMPILED_WITH}_%s.cache"
-        ),
     )
     env.filters.update(FILTERS)
+    # Compiling the templates is a tenth of a second at every build: compiled once instead.
+    env.bytecode_cache = compiled_templates_cache(env, "md" if markdown else "html")
     return env
 
 
+def _named(setting: object) -> object:
+    """A setting as it can be named across processes: a function by its name (its repr
+    holds an address that changes at every run)."""
+    return getattr(setting, "__qualname__", repr(setting)) if callable(setting) else setting
+
+
 def compiled_templates_cache(env: Environment, kind: str) -> FileSystemBytecodeCache:
-    """A cache of compiled templates for an environment made elsewhere (the theme's, which
-    MkDocs compiles again at every build: about 0.2 s). Like ours it is checked against each
-    template's source; the files' names carry the kind of environment, Jinja2's version and
-    the settings that change the compiled code."""
-    autoescape = env.autoescape if isinstance(env.autoescape, bool) else repr(env.autoescape)
+    """Compiled templates kept between builds, for our environments and the theme's (which
+    MkDocs compiles again at every build: about 0.2 s). Jinja2 keeps them in a private folder
+    of the system's temporary directory, checked against each template's source, so a changed
+    template is compiled again. The files' names carry what the source does not show: the
+    kind of environment, Jinja2's version and the settings that change the compiled code
+    (a `finalize` function, for one, is compiled into every output)."""
     settings = repr(
         (
             jinja2.__version__,
@@ -132,7 +129,9 @@ def compiled_templates_cache(env: Environment, kind: str) -> FileSystemBytecodeC
             env.newline_sequence,
             env.keep_trailing_newline,
             env.optimized,
-            autoescape,
+            _named(env.autoescape),
+            _named(env.finalize),
+            getattr(env.finalize, "jinja_pass_arg", None),
         )
     )
     digest = hashlib.sha256(settings.encode()).hexdigest()[:16]
