@@ -223,6 +223,13 @@
   // The running header (title and version) and footer (the playbook's address, page N of
   // M), as @page margin boxes in the print font. The address comes from the page's
   // canonical link, which MkDocs writes when mkdocs.yml sets site_url.
+  // An @page rule that draws nothing in the page's margins (no header, footer or number).
+  function bareMargins(selector) {
+    return "@page " + selector + " { @top-left { content: none; } @top-right { content: none; } " +
+      "@bottom-left { content: none; } @bottom-right { content: none; } " +
+      "@bottom-center { content: none; } }\n";
+  }
+
   function runningHeads(cover, doubleSided) {
     var title = headingText(document.getElementById("pb-cover"));
     var version = document.querySelector(".pb-version");
@@ -240,17 +247,10 @@
       css += "@page :left { @top-right { content: none; } @top-left { " + head + " } " +
         "@bottom-left { " + number + " } @bottom-right { " + foot + " } }\n";
     }
-    if (cover) {
-      css += "@page :first { @top-right { content: none; } @top-left { content: none; } " +
-        "@bottom-left { content: none; } @bottom-right { content: none; } " +
-        "@bottom-center { content: none; } }\n";
-    }
+    if (cover) css += bareMargins(":first");
     // A blank page before a right-hand opening carries nothing (after :left, which
     // Chromium would otherwise let win over the page's name).
-    var none = "@top-left { content: none; } @top-right { content: none; } " +
-      "@bottom-left { content: none; } @bottom-right { content: none; } " +
-      "@bottom-center { content: none; }";
-    css += "@page pb-blank { " + none + " }\n@page pb-blank:left { " + none + " }\n";
+    css += bareMargins("pb-blank") + bareMargins("pb-blank:left");
     var style = element("style", "pb-running-heads");
     style.setAttribute("media", "print");
     style.textContent = css;
@@ -516,11 +516,7 @@
   function pagedRules(doubleSided) {
     var css = ".pb-paper dl.pb-glossary { columns: auto; max-width: 12.2cm; }\n";
     if (!doubleSided) return css;
-    var none = "content: none;";
-    return css + ".pb-paper h1.pb-chapter { break-before: right; }\n" +
-      "@page :blank { @top-left { " + none + " } @top-right { " + none + " } " +
-      "@bottom-left { " + none + " } @bottom-right { " + none + " } " +
-      "@bottom-center { " + none + " } }\n";
+    return css + ".pb-paper h1.pb-chapter { break-before: right; }\n" + bareMargins(":blank");
   }
 
   // What print.css keeps with what follows it (break-after: avoid). Paged.js honours that
@@ -609,9 +605,7 @@
       // boxes (print.css, the running heads) would print a second header and footer.
       heads.forEach(function (s) { s.remove(); });
       bare.setAttribute("media", "print");
-      bare.textContent = "@page { @top-left { content: none; } @top-right { content: none; } " +
-        "@bottom-left { content: none; } @bottom-right { content: none; } " +
-        "@bottom-center { content: none; } }";
+      bare.textContent = bareMargins("");
       document.head.appendChild(bare);
       var previewer = new window.Paged.Previewer();
       previewer.chunker.hooks.onOverflow.register(keepWithNext);
