@@ -68,7 +68,6 @@ class QrCodes:
     """The QR codes of one build, each address drawn at most once."""
 
     def __init__(self, cache_file: Path | None = None):
-        self.cache_file = cache_file
         self._kept = KeptFile(cache_file, _is_drawing, MAX_CACHED)
 
     def svg(self, address: str) -> Markup:
