@@ -4,7 +4,7 @@ code that assembles pages itself (the print view)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -24,8 +24,7 @@ from macros.pages.common import (
 )
 
 
-@dataclass(frozen=True)
-class SourceRef:
+class SourceRef(NamedTuple):
     """'Source: <linked short title> (<locator>)': where a record comes from, down to the
     passage, so that a reader can check it."""
 
@@ -33,8 +32,7 @@ class SourceRef:
     locator: str | None
 
 
-@dataclass(frozen=True)
-class StoryMeta:
+class StoryMeta(NamedTuple):
     states: list[PageLink]
     cohort: str | None
     # For a story from another initiative: a label saying it is not a grantee's.
@@ -43,8 +41,7 @@ class StoryMeta:
     policy_areas: list[PageLink]
 
 
-@dataclass(frozen=True)
-class StoryView:
+class StoryView(NamedTuple):
     id: str
     title: str
     summary: str
@@ -56,8 +53,7 @@ class StoryView:
     source: SourceRef
 
 
-@dataclass(frozen=True)
-class QuoteView:
+class QuoteView(NamedTuple):
     id: str
     text: str
     attribution: str
@@ -65,8 +61,7 @@ class QuoteView:
     source: SourceRef
 
 
-@dataclass(frozen=True)
-class ResourceView:
+class ResourceView(NamedTuple):
     id: str
     title: str
     url: str | None  # from the data; the template re-serialises it (link_target)
@@ -117,8 +112,7 @@ def _strategy_link(ctx: PageContext, story: Story, page_uri: str) -> PageLink | 
     return page_link(strategy.title, page_uri, theme_uri(story.theme), strategy.id)
 
 
-@dataclass(frozen=True)
-class StoryCardView:
+class StoryCardView(NamedTuple):
     """A story as a card on theme, state, policy-area and story pages: one link (to the
     story's own page), a line of plain facts and the summary. Unlike a quote, it is a card."""
 

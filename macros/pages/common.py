@@ -6,9 +6,8 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from markupsafe import Markup
 
@@ -22,8 +21,7 @@ from macros.render.qr import QrCodes
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
+class GeneratedPage(NamedTuple):
     src_uri: str  # where the page pretends to be in docs/, e.g. "themes/relationship-building.md"
     markdown: str
     edit_path: str | None  # the data file an editor changes, relative to the project root
@@ -64,8 +62,7 @@ def render(ctx: PageContext, template: str, **context: object) -> str:
     return environment.render(template, prose_renderer=ctx.prose, **context)
 
 
-@dataclass(frozen=True)
-class PageLink:
+class PageLink(NamedTuple):
     """A link to one of our pages, for templates: `[{{ l.text }}]({{ l.target }})`."""
 
     text: str  # plain text: the template escapes it

@@ -8,7 +8,7 @@ Plain Python shared by the build (which links each PDF from its page) and `playb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros.pages.common import PageContext, slugify, state_uri, theme_uri
 from macros.pages.print_view import GLOSSARY, printed_states, state_anchor, theme_anchor
@@ -16,8 +16,7 @@ from macros.pages.print_view import GLOSSARY, printed_states, state_anchor, them
 DOWNLOADS_DIR = "downloads"
 
 
-@dataclass(frozen=True)
-class Download:
+class Download(NamedTuple):
     path: str  # under the site folder, e.g. "downloads/themes/relationship-building.pdf"
     page: str  # the src_uri of the page that links to it
     parts: tuple[str, ...]  # anchors of the print view's parts; empty for the whole playbook
@@ -66,8 +65,7 @@ def downloads(ctx: PageContext) -> list[Download]:
     return out
 
 
-@dataclass(frozen=True)
-class PacketLink:
+class PacketLink(NamedTuple):
     page: str  # the src_uri of the page that links to the "Make a packet" form
     parts: tuple[str, ...]  # the parts ticked when it opens
     label: str

@@ -7,7 +7,7 @@ macros/content/model.py, where the descriptions live.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -28,8 +28,7 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     ]
 
 
-@dataclass(frozen=True)
-class FieldRow:
+class FieldRow(NamedTuple):
     name: str
     kind: str
     required: bool
@@ -38,8 +37,7 @@ class FieldRow:
     refers_to: Markup | None  # ours, with `code`: where the records a reference names are kept
 
 
-@dataclass(frozen=True)
-class FieldSection:
+class FieldSection(NamedTuple):
     title: Markup  # ours, with `code`
     anchor: str
     intro: str

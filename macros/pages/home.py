@@ -4,7 +4,7 @@ the themes as cards, and what the playbook is and where it comes from."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -25,15 +25,13 @@ from macros.pages.urls import href
 HOME_URI = "index.md"
 
 
-@dataclass(frozen=True)
-class ThemeCard:
+class ThemeCard(NamedTuple):
     link: PageLink
     tagline: str
     strategies: int
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One of the reader's ways in, at the top of the home page."""
 
     title: str  # the link's name starts with it

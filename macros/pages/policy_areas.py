@@ -4,7 +4,7 @@ linking to the stories. An area without a story yet is shown as such, in a light
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -48,16 +48,14 @@ def area_states(ctx: PageContext, area: PolicyArea) -> list[State]:
     return [s for s in ctx.pb.states.values() if s.code in codes]
 
 
-@dataclass(frozen=True)
-class AreaSummary:
+class AreaSummary(NamedTuple):
     area: PolicyArea
     link: PageLink
     stories: int
     states: int
 
 
-@dataclass(frozen=True)
-class StateEntry:
+class StateEntry(NamedTuple):
     name: str
     link: PageLink | None  # None: the state has no page
 
@@ -97,22 +95,19 @@ def area_page(ctx: PageContext, area: PolicyArea) -> str:
     )
 
 
-@dataclass(frozen=True)
-class MatrixLink:
+class MatrixLink(NamedTuple):
     target: Markup
     title: str
     label: str
 
 
-@dataclass(frozen=True)
-class MatrixState:
+class MatrixState(NamedTuple):
     code: str
     name: str
     target: Markup
 
 
-@dataclass(frozen=True)
-class MatrixRow:
+class MatrixRow(NamedTuple):
     id: str
     name: str
     target: Markup

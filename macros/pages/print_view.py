@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -176,8 +176,7 @@ def theme_chapter(ctx: PageContext, theme: Theme, site_url: str = "") -> str:
     return as_chapter(page, theme_anchor(theme.id), global_ids)
 
 
-@dataclass(frozen=True)
-class Online:
+class Online(NamedTuple):
     """Where something is on the web, for paper: the address, shortened to read, and a QR
     code to scan."""
 
@@ -206,30 +205,26 @@ def story_address(site_url: str, story_id: str) -> str | None:
     return f"{site_url.rstrip('/')}/stories/{story_id}/" if site_url else None
 
 
-@dataclass(frozen=True)
-class PrintedStory:
+class PrintedStory(NamedTuple):
     view: StoryView
     anchor: str
     online: Online | None
 
 
-@dataclass(frozen=True)
-class StoryGroup:
+class StoryGroup(NamedTuple):
     theme: PageLink
     anchor: str
     stories: list[PrintedStory]
 
 
-@dataclass(frozen=True)
-class PrintedResource:
+class PrintedResource(NamedTuple):
     resource: ResourceView
     anchor: str
     related: list[PageLink]
     online: Online | None
 
 
-@dataclass(frozen=True)
-class StateSheet:
+class StateSheet(NamedTuple):
     name: str
     anchor: str
     cohorts: str
@@ -305,14 +300,12 @@ def states_chapter(ctx: PageContext, states: list[State], site_url: str = "") ->
     return "\n".join(intro + [state_chapter(ctx, state, site_url) for state in states])
 
 
-@dataclass(frozen=True)
-class PolicyView:
+class PolicyView(NamedTuple):
     area: object  # the PolicyArea record
     stories: list[PageLink]  # in-page links to its stories, printed under their themes
 
 
-@dataclass(frozen=True)
-class PacketChoice:
+class PacketChoice(NamedTuple):
     anchor: str
     label: str
 

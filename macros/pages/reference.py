@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros.content.model import Resource, Term
 from macros.pages.blocks import ResourceView, resource_view
@@ -21,8 +21,7 @@ from macros.pages.common import (
 )
 
 
-@dataclass(frozen=True)
-class ResourceEntry:
+class ResourceEntry(NamedTuple):
     resource: ResourceView
     related: list[PageLink]  # its states, themes and the stories that cite it
 
@@ -46,8 +45,7 @@ def pages(ctx: PageContext) -> list[GeneratedPage]:
     return out
 
 
-@dataclass(frozen=True)
-class Letter:
+class Letter(NamedTuple):
     letter: str  # "A"…"Z", or "#" for terms that start with another character
     terms: list[Term]  # alphabetical; empty: the index shows the letter without a link
 

@@ -6,7 +6,7 @@ theme (each linked to the story and its key strategy), its quotes and its resour
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -76,8 +76,7 @@ def state_resources(ctx: PageContext, state: State) -> list[Resource]:
 # The states index ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class StateRow:
+class StateRow(NamedTuple):
     state: PageLink
     cohorts: str
     stories: int
@@ -161,8 +160,7 @@ def tile_label(ctx: PageContext, state: State) -> str:
 # A state's page --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ThemeStories:
+class ThemeStories(NamedTuple):
     theme: PageLink
     id: str
     stories: list[StoryCardView]

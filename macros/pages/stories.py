@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros.content.model import Story
 from macros.pages.blocks import (
@@ -60,8 +60,7 @@ def story_cohorts(ctx: PageContext, story: Story) -> list[str]:
     return [c for c in ctx.pb.cohorts if c in ids]
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     name: str
     label: str
     options: list[tuple[str, str, bool]]  # (value, text, has stories)
@@ -151,8 +150,7 @@ def like_this(ctx: PageContext, story: Story) -> list[Story]:
     return [pb.stories[other_id] for other_id in best]
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     title: str
     playbook: str
     version: str

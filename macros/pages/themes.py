@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros.content.model import Strategy, Theme
 from macros.pages.blocks import (
@@ -24,8 +24,7 @@ from macros.pages.common import (
 )
 
 
-@dataclass(frozen=True)
-class StrategySection:
+class StrategySection(NamedTuple):
     strategy: Strategy
     toc: PageLink  # its line in the list of key strategies
     stories: list[StoryCardView]

@@ -8,7 +8,7 @@ shows as a colour AND a pattern on the tile (never colour alone), explained by a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -48,8 +48,7 @@ OTHER_FILL, OTHER_TEXT, OTHER_STROKE = "#dcebf5", "#123449", "#2c6a93"
 EMPTY_FILL, EMPTY_TEXT = "#eef0f2", "#4a5058"  # nothing in the playbook yet: 7.4:1
 
 
-@dataclass(frozen=True)
-class Tile:
+class Tile(NamedTuple):
     code: str
     name: str
     url: str | None  # the state's page, when it has one
@@ -57,8 +56,7 @@ class Tile:
     style: str  # a key of the legend ("cohort-<id>", "other" or "empty")
 
 
-@dataclass(frozen=True)
-class LegendEntry:
+class LegendEntry(NamedTuple):
     style: str
     label: str
 
@@ -84,15 +82,13 @@ COLOURS = {
 }
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     key: str
     fill: str
     shapes: Markup  # from SHAPES: ours
 
 
-@dataclass(frozen=True)
-class PlacedTile:
+class PlacedTile(NamedTuple):
     tile: Tile
     target: Markup | None  # the tile's url, checked: made by code from page addresses
     x: int
@@ -100,8 +96,7 @@ class PlacedTile:
     fill: str  # the cohort's colour ("" for other and empty tiles)
 
 
-@dataclass(frozen=True)
-class TileMap:
+class TileMap(NamedTuple):
     width: int
     height: int
     title: str
@@ -109,8 +104,7 @@ class TileMap:
     tiles: list[PlacedTile]
 
 
-@dataclass(frozen=True)
-class Swatch:
+class Swatch(NamedTuple):
     entry: LegendEntry
     fill: str | None  # the cohort's colour, for a cohort's entry
 
