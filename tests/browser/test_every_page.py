@@ -4,6 +4,11 @@ violation. Pages are found by walking the built site, so new kinds are covered w
 
 from __future__ import annotations
 
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 from macros.site.local_server import serve_folder
@@ -65,3 +70,42 @@ def test_the_audit_catches_a_third_party_request_and_a_violation(browser, tmp_pa
         (page,) = audit(browser, base_url, ["/"], {"/"})
     assert page.foreign_requests == ["https://fonts.example.com/css?family=Roboto"]
     assert [violation["id"] for violation in page.violations] == ["image-alt"]
+
+
+def test_a_request_to_another_host_goes_to_the_audits_proxy_never_out(browser, tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>Bad</title>'
+        '<main><h1>Bad</h1><img alt="" src="http://cdn.example.org/a.png"></main></html>',
+        encoding="utf-8",
+    )
+    with listening_socket() as (proxy, received), serve_folder(tmp_path) as base_url:
+        (page,) = audit(browser, base_url, ["/"], set(), proxy=proxy)
+    assert page.foreign_requests == ["http://cdn.example.org/a.png"]
+    # The browser asked the proxy for it (and got nothing): it did not fetch it itself.
+    assert any(b"GET http://cdn.example.org/a.png " in request for request in received)
+
+
+@contextmanager
+def listening_socket() -> Iterator[tuple[str, list[bytes]]]:
+    """A port on 127.0.0.1 that reads the start of each connection and closes it."""
+    received: list[bytes] = []
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        server.settimeout(0.2)
+        stop = threading.Event()
+
+        def accept() -> None:
+            while not stop.is_set():
+                try:
+                    connection, _ = server.accept()
+                except TimeoutError:
+                    continue
+                with connection:
+                    received.append(connection.recv(1024))
+
+        thread = threading.Thread(target=accept)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.getsockname()[1]}", received
+        finally:
+            stop.set()
+            thread.join()
