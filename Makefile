@@ -46,7 +46,7 @@ schema: $(STAMP)  ## regenerate schemas/*.json (editors' schemas) from the conte
 	$(BIN)/playbook schema
 
 # On every core: each worker takes whole test files (a file's fixtures are made once).
-XDIST := -n auto --dist loadfile
+XDIST := -n auto --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) $(PAGED)  ## run the whole test suite (browser tests need /usr/bin/chromium; packet tests, npm)
 	$(BIN)/pytest $(XDIST)

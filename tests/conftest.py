@@ -88,6 +88,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         uses = BUILDING_FIXTURES & set(getattr(item, "fixturenames", ()))
         if uses and item.get_closest_marker("build") is None:
             item.add_marker(pytest.mark.build)
+    items[:] = slowest_files_first(items)
+
+
+def slowest_files_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The test files in the order their cost suggests: those with browser tests (20 to 60 s
+    each) as they come, then the others, those with the most builds first; each file's tests
+    in their own order.
+
+    `make test` hands whole files to its workers (`--dist loadfile`) in this order (with
+    `--no-loadscope-reorder`; xdist's own order puts the files with most tests first, which
+    left the longest browser files to the end while the other worker stood idle)."""
+    browser: set[Path] = set()
+    builds: dict[Path, int] = {}
+    first_place: dict[Path, int] = {}
+    for place, item in enumerate(items):
+        first_place.setdefault(item.path, place)
+        if item.get_closest_marker("browser") is not None:
+            browser.add(item.path)
+        if item.get_closest_marker("build") is not None:
+            builds[item.path] = builds.get(item.path, 0) + 1
+
+    def cost(item: pytest.Item) -> tuple[int, int, int]:
+        if item.path in browser:
+            return (0, 0, first_place[item.path])
+        return (1, -builds.get(item.path, 0), first_place[item.path])
+
+    return sorted(items, key=cost)
 
 
 @pytest.fixture(scope="session")
