@@ -10,6 +10,7 @@ import pytest
 from macros.content.settings import published_path
 from macros.pdf.chromium import CHROMIUM_ARGS
 from macros.site.local_server import serve_folder
+from tests.browser_tabs import Tabs
 from tests.helpers import CHROMIUM, ROOT, Project, run_playbook
 
 
@@ -59,23 +60,37 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def page(browser):
+# A tab for each test, in one browser context per worker for all the tests that use it: a
+# context of its own would load every script and stylesheet afresh (no cache yet), about
+# half a second of Chromium's CPU per test. What a test leaves behind is wiped when it ends
+# (storage and cookies, tests/browser_tabs.py), so that tests stay independent.
+
+
+@pytest.fixture(scope="session")
+def _tabs_without_csp(browser):
     # The tests' own scripts (wait_for_function, axe) need eval, which the site's CSP
     # forbids: they run with it set aside. tests/browser/test_csp_browser.py keeps it.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    tab = context.new_page()
-    yield tab
-    context.close()
+    with Tabs(browser, bypass_csp=True) as tabs:
+        yield tabs
+
+
+@pytest.fixture(scope="session")
+def _tabs_with_csp(browser):
+    with Tabs(browser, bypass_csp=False) as tabs:
+        yield tabs
 
 
 @pytest.fixture
-def page_with_csp(browser):
+def page(_tabs_without_csp):
+    with _tabs_without_csp.tab() as tab:
+        yield tab
+
+
+@pytest.fixture
+def page_with_csp(_tabs_with_csp):
     """A tab that honours the site's Content-Security-Policy, as readers' browsers do."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
+    with _tabs_with_csp.tab() as tab:
+        yield tab
 
 
 # Fixtures that build the whole real site: a test that uses one is a `build` test, marked or

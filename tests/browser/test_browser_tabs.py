@@ -1,0 +1,57 @@
+"""The tabs the browser tests share a context in (tests/browser_tabs.py): whatever one test's
+page stores is gone for the next, as if each had a browser context of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.site.local_server import serve_folder
+from tests.browser_tabs import Tabs
+
+pytestmark = pytest.mark.browser
+
+STORE = """() => {
+  localStorage.setItem("palette", "dark");
+  document.cookie = "seen=1; path=/";
+  return new Promise(done => {
+    const opened = indexedDB.open("notes");
+    opened.onupgradeneeded = () => opened.result.createObjectStore("notes");
+    opened.onsuccess = () => { opened.result.close(); done(); };
+  });
+}"""
+FOUND = """async () => ({
+  local: localStorage.length,
+  cookie: document.cookie,
+  databases: (await indexedDB.databases()).map(d => d.name),
+})"""
+NOTHING = {"local": 0, "cookie": "", "databases": []}
+
+
+def test_what_a_tab_stored_is_gone_for_the_next_tab(browser, tmp_path):
+    (tmp_path / "index.html").write_text("<!doctype html><title>Tabs</title>", encoding="utf-8")
+    (tmp_path / "other.html").write_text("<!doctype html><title>Other</title>", encoding="utf-8")
+    with serve_folder(tmp_path) as base_url, Tabs(browser, bypass_csp=False) as tabs:
+        with tabs.tab() as first:
+            first.goto(base_url + "/index.html")
+            first.evaluate(STORE)
+            first.goto(base_url + "/other.html")  # the site it stored for is not the last page
+            assert first.evaluate(FOUND) == {
+                "local": 1,
+                "cookie": "seen=1",
+                "databases": ["notes"],
+            }
+        with tabs.tab() as second:
+            second.goto(base_url + "/index.html")
+            assert second.evaluate(FOUND) == NOTHING
+
+
+def test_a_tab_the_test_closed_itself_is_forgotten_too(browser, tmp_path):
+    (tmp_path / "index.html").write_text("<!doctype html><title>Tabs</title>", encoding="utf-8")
+    with serve_folder(tmp_path) as base_url, Tabs(browser, bypass_csp=False) as tabs:
+        with tabs.tab() as first:
+            first.goto(base_url + "/index.html")
+            first.evaluate(STORE)
+            first.close()
+        with tabs.tab() as second:
+            second.goto(base_url + "/index.html")
+            assert second.evaluate(FOUND) == NOTHING
