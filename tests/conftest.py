@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,13 +21,31 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, *build: str) -> Path:
+    """The real playbook built by `playbook build <build…>`, once for the whole run: under
+    `make test`, the first worker to ask builds it, holding a lock, and the others wait for
+    it and use the same site (they only read it)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's own folder, which holds each worker's
+    folder = shared / name
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (folder / "built").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            result = run_playbook(
+                "--project", str(ROOT), "build", *build, "--site-dir", str(folder / "site")
+            )
+            assert result.returncode == 0, result.stderr
+            (folder / "built").touch()
+    return folder / "site"
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real playbook, built once per test session with a strict build."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = run_playbook("--project", str(ROOT), "build", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+    """The real playbook, built once per test run with a strict build."""
+    return built_once(tmp_path_factory, "real")
 
 
 @pytest.fixture(scope="session")
@@ -135,9 +155,4 @@ def slowest_files_first(items: list[pytest.Item]) -> list[pytest.Item]:
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory):
     """The real playbook built with Zensical, whose pages the finishing pass completes."""
-    site = tmp_path_factory.mktemp("zensical") / "site"
-    result = run_playbook(
-        "--project", str(ROOT), "build", "--engine", "zensical", "--site-dir", str(site)
-    )
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_once(tmp_path_factory, "zensical", "--engine", "zensical")
