@@ -34,6 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.synthetic import ROOT, export_plain, generate  # noqa: E402
+from macros.content.settings import published_path  # noqa: E402
 
 TARGET_RATIO = 1.15
 TARGET_REAL_SECONDS = 3.0
@@ -191,7 +192,9 @@ def measure_serve(folder: Path, repeat: int) -> list[float]:
     story = sorted((project / "playbook_data" / "stories").glob("*.yml"))[0]
     theme = next(line for line in story.read_text().splitlines() if line.startswith("theme:"))
     port = free_port()
-    url = f"http://127.0.0.1:{port}/themes/{theme.split(':')[1].strip()}/"
+    # `playbook serve` serves the site under the path it is published at (site_url).
+    prefix = published_path(project)
+    url = f"http://127.0.0.1:{port}{prefix}themes/{theme.split(':')[1].strip()}/"
     server = subprocess.Popen(
         [
             sys.executable,
