@@ -81,8 +81,8 @@ def browser():
 
 
 # A tab for each test, in one browser context per worker for all the tests that use it: a
-# context of its own would load every script and stylesheet afresh (no cache yet), about
-# half a second of Chromium's CPU per test. What a test leaves behind is wiped when it ends
+# context of its own would load every script and stylesheet afresh (no cache yet), about a
+# third of a second more of Chromium's CPU per test. What a test leaves behind is wiped when it ends
 # (storage and cookies, tests/browser_tabs.py), so that tests stay independent.
 
 
