@@ -5,9 +5,10 @@
             page.goto(...)
 
 Sharing the context shares the browser's cache (a page's scripts and stylesheets load once
-for a whole test run) and nothing else: when a tab is done, the cookies and the stored data
-(localStorage, IndexedDB, caches) of every site it opened are cleared, as in a new context.
-sessionStorage belongs to the tab and goes with it.
+for a whole test run) and nothing else. When a test is done, every page it opened (its tab
+and any pop-up) is closed first, so that nothing can still write, and then the cookies and
+the stored data (localStorage, IndexedDB, caches) of every site those pages opened are
+cleared, as in a new context. sessionStorage belongs to a tab and goes with it.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ class Tabs:
 
     @contextmanager
     def tab(self) -> Iterator:
-        page = self.context.new_page()
         origins: set[str] = set()
 
         def opened(frame) -> None:
@@ -44,23 +44,33 @@ class Tabs:
             if parts.scheme in ("http", "https"):
                 origins.add(f"{parts.scheme}://{parts.netloc}")
 
-        page.on("framenavigated", opened)
+        def watch(page) -> None:  # the test's tab, and the pop-ups its pages open
+            page.on("framenavigated", opened)
+
+        self.context.on("page", watch)
         try:
+            page = self.context.new_page()
             yield page
         finally:
-            if page.is_closed():  # by the test itself
-                page = self.context.new_page()
-            self._forget(page, origins)
-            page.close()
+            self.context.remove_listener("page", watch)
+            # Closed before anything is cleared: a timer or an unload handler could still
+            # store something afterwards (Material stores the colour scheme, for one).
+            for left_open in self.context.pages:
+                for frame in left_open.frames:  # a pop-up may be past its first navigation
+                    opened(frame)
+                left_open.close()
+            self._forget(origins)
             self.context.clear_cookies()
 
-    def _forget(self, page, origins: set[str]) -> None:
-        """Clear what the sites of `origins` stored in the context, through `page`."""
-        devtools = self.context.new_cdp_session(page)
+    def _forget(self, origins: set[str]) -> None:
+        """Clear what the sites of `origins` stored in the context, through a blank tab."""
+        blank = self.context.new_page()
         try:
+            devtools = self.context.new_cdp_session(blank)
             for origin in sorted(origins):
                 devtools.send(
                     "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORED}
                 )
-        finally:
             devtools.detach()
+        finally:
+            blank.close()

@@ -55,3 +55,41 @@ def test_a_tab_the_test_closed_itself_is_forgotten_too(browser, tmp_path):
         with tabs.tab() as second:
             second.goto(base_url + "/index.html")
             assert second.evaluate(FOUND) == NOTHING
+
+
+def test_what_a_page_stores_as_it_closes_is_gone_too(browser, tmp_path):
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><title>Tabs</title><script>"
+        "addEventListener('pagehide', () => localStorage.setItem('late', '1'));"
+        "</script>",
+        encoding="utf-8",
+    )
+    with serve_folder(tmp_path) as base_url, Tabs(browser, bypass_csp=False) as tabs:
+        with tabs.tab() as first:
+            first.goto(base_url + "/index.html")
+        with tabs.tab() as second:
+            second.goto(base_url + "/index.html")
+            assert second.evaluate(FOUND) == NOTHING
+
+
+def test_a_pop_up_is_closed_and_what_its_site_stored_is_gone(browser, tmp_path):
+    here, there = tmp_path / "here", tmp_path / "there"
+    for folder in (here, there):
+        folder.mkdir()
+        (folder / "index.html").write_text("<!doctype html><title>Tabs</title>", "utf-8")
+    with (
+        serve_folder(here) as here_url,
+        serve_folder(there) as there_url,
+        Tabs(browser, bypass_csp=False) as tabs,
+    ):
+        with tabs.tab() as first:
+            first.goto(here_url + "/index.html")
+            with first.expect_popup() as opening:
+                first.evaluate("url => { window.open(url); }", there_url + "/index.html")
+            pop_up = opening.value
+            pop_up.wait_for_load_state()
+            pop_up.evaluate(STORE)
+        assert tabs.context.pages == []
+        with tabs.tab() as second:
+            second.goto(there_url + "/index.html")
+            assert second.evaluate(FOUND) == NOTHING
