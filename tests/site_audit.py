@@ -7,7 +7,11 @@ as it is built, without a list to keep up to date.
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,9 +31,6 @@ AXE_COLOUR_OPTIONS = {
 # states or the stories of a large playbook), the largest pages of the kind stand for it:
 # they hold the most of every component the kind's template produces.
 AXE_PAGES_PER_KIND = 8
-# Where the audit's browser sends requests for other hosts: port 9 (discard), closed here,
-# so that they fail without leaving the machine.
-CLOSED_PROXY = "http://127.0.0.1:9"
 
 
 def site_pages(site: Path) -> dict[str, Path]:
@@ -112,17 +113,20 @@ def audit(
     color_scheme: str = "light",
     width: int = 1280,
     axe_options: dict = AXE_OPTIONS,
-    proxy: str = CLOSED_PROXY,
+    proxy: str | None = None,
 ) -> list[PageAudit]:
     """Load each page and record every request it makes to another origin than
     `base_url`'s; run axe on the pages in `axe_paths`.
 
     Such a request is never sent: it goes to the browser context's `proxy`, by default a
-    closed port on this machine; only the site's own host (127.0.0.1) bypasses it. Requests
-    are watched, not intercepted: interception would turn off the browser's cache and fetch
-    every script and stylesheet again for every page (twice the time). The reader's system
-    prefers `color_scheme` ("light" or "dark"); the window is `width` wide.
+    dead end of the audit's own (`dead_end_proxy`), which only the site's own host bypasses.
+    Requests are watched, not intercepted: interception would turn off the browser's cache
+    and fetch every script and stylesheet again for every page (twice the time). The
+    reader's system prefers `color_scheme` ("light" or "dark"); the window is `width` wide.
     """
+    if proxy is None:
+        with dead_end_proxy() as (own, _received):
+            return audit(browser, base_url, paths, axe_paths, color_scheme, width, axe_options, own)
     parts = urlsplit(base_url)
     origin = f"{parts.scheme}://{parts.netloc}"
     # axe evaluates strings, which the site's CSP forbids (tests/browser/test_csp_browser.py
@@ -166,3 +170,33 @@ def audit(
     finally:
         context.close()
     return results
+
+
+@contextmanager
+def dead_end_proxy() -> Iterator[tuple[str, list[bytes]]]:
+    """A proxy on 127.0.0.1 (a free port) that reads the start of each request it is sent,
+    keeps it, and closes the connection: what a browser asks of another host ends here.
+    Yields its address and the requests it received."""
+    received: list[bytes] = []
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        server.settimeout(0.05)
+        stop = threading.Event()
+
+        def answer() -> None:
+            while not stop.is_set():
+                try:
+                    connection, _ = server.accept()
+                except TimeoutError:
+                    continue
+                with connection:
+                    connection.settimeout(1)
+                    with suppress(OSError):  # a browser that gave up first
+                        received.append(connection.recv(1024))
+
+        thread = threading.Thread(target=answer, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.getsockname()[1]}", received
+        finally:
+            stop.set()
+            thread.join()

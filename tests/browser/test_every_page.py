@@ -4,11 +4,6 @@ violation. Pages are found by walking the built site, so new kinds are covered w
 
 from __future__ import annotations
 
-import socket
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 
 from macros.site.local_server import serve_folder
@@ -16,6 +11,7 @@ from tests.site_audit import (
     AXE_PAGES_PER_KIND,
     audit,
     axe_selection,
+    dead_end_proxy,
     page_kind,
     site_pages,
 )
@@ -78,34 +74,8 @@ def test_a_request_to_another_host_goes_to_the_audits_proxy_never_out(browser, t
         '<main><h1>Bad</h1><img alt="" src="http://cdn.example.org/a.png"></main></html>',
         encoding="utf-8",
     )
-    with listening_socket() as (proxy, received), serve_folder(tmp_path) as base_url:
+    with dead_end_proxy() as (proxy, received), serve_folder(tmp_path) as base_url:
         (page,) = audit(browser, base_url, ["/"], set(), proxy=proxy)
     assert page.foreign_requests == ["http://cdn.example.org/a.png"]
     # The browser asked the proxy for it (and got nothing): it did not fetch it itself.
     assert any(b"GET http://cdn.example.org/a.png " in request for request in received)
-
-
-@contextmanager
-def listening_socket() -> Iterator[tuple[str, list[bytes]]]:
-    """A port on 127.0.0.1 that reads the start of each connection and closes it."""
-    received: list[bytes] = []
-    with socket.create_server(("127.0.0.1", 0)) as server:
-        server.settimeout(0.2)
-        stop = threading.Event()
-
-        def accept() -> None:
-            while not stop.is_set():
-                try:
-                    connection, _ = server.accept()
-                except TimeoutError:
-                    continue
-                with connection:
-                    received.append(connection.recv(1024))
-
-        thread = threading.Thread(target=accept)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.getsockname()[1]}", received
-        finally:
-            stop.set()
-            thread.join()
