@@ -4,7 +4,7 @@
 
 Each module builds one kind of page; this registry puts them together in navigation order.
 What a page module hands its templates are immutable records, written as NamedTuples: a
-frozen dataclass costs about half a millisecond to define, and a build imports forty of
+frozen dataclass costs about half a millisecond to define, and a build imports 39 of
 them (benchmarks/build.py counts every import).
 """
 
