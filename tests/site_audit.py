@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -124,19 +124,8 @@ def audit(
     and fetch every script and stylesheet again for every page (twice the time). The
     reader's system prefers `color_scheme` ("light" or "dark"); the window is `width` wide.
     """
-    if proxy is None:
-        with dead_end_proxy() as (own, _received):
-            return audit(browser, base_url, paths, axe_paths, color_scheme, width, axe_options, own)
     parts = urlsplit(base_url)
     origin = f"{parts.scheme}://{parts.netloc}"
-    # axe evaluates strings, which the site's CSP forbids (tests/browser/test_csp_browser.py
-    # checks the policy itself).
-    context = browser.new_context(
-        viewport={"width": width, "height": 900},
-        color_scheme=color_scheme,
-        bypass_csp=True,
-        proxy={"server": proxy, "bypass": parts.hostname},
-    )
     current: list[PageAudit] = []
 
     def watch(request) -> None:
@@ -147,13 +136,22 @@ def audit(
         if url not in current[-1].foreign_requests:
             current[-1].foreign_requests.append(url)
 
-    context.on("request", watch)
-    results = []
-    try:
+    with ExitStack() as cleanup:
+        if proxy is None:
+            proxy, _received = cleanup.enter_context(dead_end_proxy())
+        # axe evaluates strings, which the site's CSP forbids (tests/browser/test_csp_browser.py
+        # checks the policy itself).
+        context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            color_scheme=color_scheme,
+            bypass_csp=True,
+            proxy={"server": proxy, "bypass": parts.hostname},
+        )
+        cleanup.callback(context.close)
+        context.on("request", watch)
         tab = context.new_page()
         for path in paths:
             current.append(PageAudit(path))
-            results.append(current[-1])
             tab.goto(base_url + path, wait_until="load")
             if path in axe_paths:
                 # The print view lays a packet out in pages (Paged.js) after it loads: audited
@@ -167,9 +165,7 @@ def audit(
                 found = tab.evaluate("options => axe.run(document, options)", axe_options)
                 current[-1].violations = found["violations"]
         tab.wait_for_load_state("networkidle")  # late requests of the last page
-    finally:
-        context.close()
-    return results
+    return current
 
 
 @contextmanager
