@@ -3,6 +3,8 @@ page stores is gone for the next, as if each had a browser context of its own.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from macros.site.local_server import serve_folder
@@ -27,10 +29,19 @@ FOUND = """async () => ({
 NOTHING = {"local": 0, "cookie": "", "databases": []}
 
 
+def site(folder: Path, *pages: str, script: str = "") -> Path:
+    """A folder of plain pages to serve (`index.html` by default), each running `script`."""
+    folder.mkdir(exist_ok=True)
+    for name in pages or ("index.html",):
+        (folder / name).write_text(
+            f"<!doctype html><title>{name}</title><script>{script}</script>", encoding="utf-8"
+        )
+    return folder
+
+
 def test_what_a_tab_stored_is_gone_for_the_next_tab(browser, tmp_path):
-    (tmp_path / "index.html").write_text("<!doctype html><title>Tabs</title>", encoding="utf-8")
-    (tmp_path / "other.html").write_text("<!doctype html><title>Other</title>", encoding="utf-8")
-    with serve_folder(tmp_path) as base_url, Tabs(browser, bypass_csp=False) as tabs:
+    pages = site(tmp_path, "index.html", "other.html")
+    with serve_folder(pages) as base_url, Tabs(browser, bypass_csp=False) as tabs:
         with tabs.tab() as first:
             first.goto(base_url + "/index.html")
             first.evaluate(STORE)
@@ -46,8 +57,7 @@ def test_what_a_tab_stored_is_gone_for_the_next_tab(browser, tmp_path):
 
 
 def test_a_tab_the_test_closed_itself_is_forgotten_too(browser, tmp_path):
-    (tmp_path / "index.html").write_text("<!doctype html><title>Tabs</title>", encoding="utf-8")
-    with serve_folder(tmp_path) as base_url, Tabs(browser, bypass_csp=False) as tabs:
+    with serve_folder(site(tmp_path)) as base_url, Tabs(browser, bypass_csp=False) as tabs:
         with tabs.tab() as first:
             first.goto(base_url + "/index.html")
             first.evaluate(STORE)
@@ -58,13 +68,9 @@ def test_a_tab_the_test_closed_itself_is_forgotten_too(browser, tmp_path):
 
 
 def test_what_a_page_stores_as_it_closes_is_gone_too(browser, tmp_path):
-    (tmp_path / "index.html").write_text(
-        "<!doctype html><title>Tabs</title><script>"
-        "addEventListener('pagehide', () => localStorage.setItem('late', '1'));"
-        "</script>",
-        encoding="utf-8",
-    )
-    with serve_folder(tmp_path) as base_url, Tabs(browser, bypass_csp=False) as tabs:
+    stores_late = "addEventListener('pagehide', () => localStorage.setItem('late', '1'));"
+    pages = site(tmp_path, script=stores_late)
+    with serve_folder(pages) as base_url, Tabs(browser, bypass_csp=False) as tabs:
         with tabs.tab() as first:
             first.goto(base_url + "/index.html")
         with tabs.tab() as second:
@@ -73,13 +79,9 @@ def test_what_a_page_stores_as_it_closes_is_gone_too(browser, tmp_path):
 
 
 def test_a_pop_up_is_closed_and_what_its_site_stored_is_gone(browser, tmp_path):
-    here, there = tmp_path / "here", tmp_path / "there"
-    for folder in (here, there):
-        folder.mkdir()
-        (folder / "index.html").write_text("<!doctype html><title>Tabs</title>", "utf-8")
     with (
-        serve_folder(here) as here_url,
-        serve_folder(there) as there_url,
+        serve_folder(site(tmp_path / "here")) as here_url,
+        serve_folder(site(tmp_path / "there")) as there_url,
         Tabs(browser, bypass_csp=False) as tabs,
     ):
         with tabs.tab() as first:
