@@ -11,18 +11,25 @@ import re
 import pikepdf
 import pytest
 import segno
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.content.validate import load_playbook
 from macros.pages.common import PageContext
 from macros.pages.downloads import packet_links
-from macros.pages.print_view import print_page, short_address, state_chapter
+from macros.pages.print_view import print_page, state_chapter
 from macros.pdf import paged
 from macros.pdf.finish import Metadata, _artifact, artifact_bytes, xmp_packet
-from macros.render import qr
+from macros.render import qr, short_addresses
 from macros.render.qr import QrCodes
+from macros.render.short_addresses import ShortAddresses, short_address
 from tests.helpers import ROOT
 
 SITE = "https://example.org/playbook/"
+# Where the playbook is published (mkdocs.yml), whose host is a long one.
+MKDOCS_SITE_URL = re.search(
+    r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M
+).group(1)
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +40,10 @@ def ctx() -> PageContext:
 @pytest.fixture(scope="module")
 def view(ctx) -> str:
     return print_page(ctx, SITE)
+
+
+def view_of(ctx, site: str) -> str:
+    return ctx.once(("test: print view", site), lambda: print_page(ctx, site))
 
 
 def form_of(view: str) -> str:
@@ -215,19 +226,123 @@ def test_another_segno_version_draws_again(tmp_path, monkeypatch):
     assert calls == [ADDRESS]
 
 
+@pytest.mark.parametrize("site", [SITE, MKDOCS_SITE_URL])
+def test_no_two_addresses_of_the_whole_playbook_print_the_same_text(ctx, site):
+    # Two Illinois stories once both printed ".../illinois-learning-colla..." (their QR codes
+    # differed): whatever a packet holds, every address printed reads as its own.
+    printed = re.findall(
+        r'<p class="pb-address">Online: <a href="([^"]*)">([^<]*)</a>', view_of(ctx, site)
+    )
+    addresses_of = {}
+    for href, text in printed:
+        addresses_of.setdefault(html.unescape(text), set()).add(html.unescape(href))
+    assert len({href for href, _ in printed}) > 30  # the stories' and the resources'
+    assert {text: hrefs for text, hrefs in addresses_of.items() if len(hrefs) > 1} == {}
+    assert all(len(text) <= short_addresses.LIMIT for text in addresses_of)
+
+
 @pytest.mark.parametrize(
     ("url", "shown"),
     [
         ("https://www.example.org/report/", "example.org/report"),
         ("http://example.org", "example.org"),
+        # A long path keeps its host and its end, whole segments when they fit.
         (
             "https://www.health.state.example.gov/programs/behavioral/reports/2024/final-report-on-integration.pdf",
-            "health.state.example.gov/…/final-report-on-integra…",
+            "health.state.example.gov/…/final-report-on-integration.pdf",
         ),
+        (
+            "https://example.org/programs/behavioral-health/integration/2024/annual-report.pdf",
+            "example.org/…/integration/2024/annual-report.pdf",
+        ),
+        # A last segment too long itself: its start and its end, cut between words.
+        (
+            "https://integrated-care-playbook.github.io/playbook/stories/illinois-learning-collaborative-workgroups/",
+            "integrated-care-playbook.github.io/…/illinois-…-workgroups",
+        ),
+        # A query string belongs to the end of the path, slashes and all.
+        (
+            "https://example.org/search/billText.aspx?id=2054&type=3&session=2023&return=/search/results",
+            "example.org/…/billText.aspx?id=2054&…&return=/search/results",
+        ),
+        (
+            "http://www.gencourt.state.nh.us/lsr_search/billText.aspx?id=2054&type=3",
+            "gencourt.state.nh.us/lsr_search/billText.aspx?id=2054&type=3",
+        ),
+        # A very long host keeps its last labels (whose site it is), or its last characters.
+        (
+            "https://www.data.department-of-health-and-human-services.state.example.gov/report",
+            "…state.example.gov/report",
+        ),
+        (
+            "https://www.data.department-of-health-and-human-services.state.example.gov/programs/2024/report.pdf",
+            "…state.example.gov/programs/2024/report.pdf",
+        ),
+        (
+            "https://data.department-of-health-and-human-services-and-more-offices.gov/report",
+            "…human-services-and-more-offices.gov/report",
+        ),
+        ("https://example.org/" + "x" * 80, "example.org/" + "x" * 23 + "…" + "x" * 24),
     ],
 )
 def test_an_address_on_paper_is_what_a_reader_types_and_short(url, shown):
     assert short_address(url) == shown
+    assert len(shown) <= short_addresses.LIMIT
+
+
+def test_addresses_that_would_print_alike_are_told_apart_within_the_limit():
+    reports = [
+        f"https://example.org/reports/{year}/annual-report-of-the-integrated-care-programme.pdf"
+        for year in (2023, 2024)
+    ]
+    stories = [
+        f"https://example.org/stories/kansas-and-missouri-{word}-collaborative-learning-sessions/"
+        for word in ("rural", "urban")
+    ]
+    assert short_address(reports[0]) == short_address(reports[1])
+    assert short_address(stories[0]) == short_address(stories[1])
+    shown = ShortAddresses([*reports, *stories])
+    assert [shown[url] for url in reports] == [
+        "example.org/…/2023/annual-report-of-…-care-programme.pdf",
+        "example.org/…/2024/annual-report-of-…-care-programme.pdf",
+    ]
+    assert [shown[url] for url in stories] == [
+        "example.org/…/kansas-and-missouri-ru…ative-learning-sessions",
+        "example.org/…/kansas-and-missouri-ur…ative-learning-sessions",
+    ]
+    assert all(len(shown[url]) <= short_addresses.LIMIT for url in [*reports, *stories])
+    # The same texts whatever the order the addresses come in.
+    again = ShortAddresses(reversed([*reports, *stories]))
+    assert [again[url] for url in [*reports, *stories]] == [shown[u] for u in [*reports, *stories]]
+
+
+def test_two_addresses_that_read_the_same_are_printed_whole():
+    # The same text to type, two addresses: only the addresses themselves tell them apart.
+    shown = ShortAddresses(["http://example.org/a", "https://www.example.org/a/"])
+    assert shown["http://example.org/a"] == "http://example.org/a"
+    assert shown["https://www.example.org/a/"] == "https://www.example.org/a/"
+
+
+_segment = st.text("ab-", min_size=1, max_size=40)
+
+
+@given(
+    st.sets(
+        st.builds(
+            lambda host, parts, query: f"https://{host}/{'/'.join(parts)}{query}",
+            st.sampled_from(["example.org", "a-rather-long-host-name.department.example.gov"]),
+            st.lists(_segment, min_size=1, max_size=4),
+            st.sampled_from(["", "?id=1", "?id=2&x=/a/b"]),
+        ),
+        max_size=8,
+    )
+)
+@settings(max_examples=150, deadline=None)
+def test_no_two_addresses_print_alike_and_each_fits_unless_printed_whole(urls):
+    shown = ShortAddresses(urls)
+    texts = [shown[url] for url in urls]
+    assert len(set(texts)) == len(texts)
+    assert all(len(shown[url]) <= short_addresses.LIMIT or shown[url] == url for url in urls)
 
 
 def test_theme_and_state_pages_link_to_the_form_with_their_part_ticked(ctx):

@@ -51,6 +51,7 @@ from macros.pages.policy_areas import MATRIX_URI, matrix_table
 from macros.pages.states import STATES_INDEX_URI, has_content, map_block, state_resources
 from macros.pages.urls import page_url
 from macros.render.markdown import html_text
+from macros.render.short_addresses import ShortAddresses
 
 PRINT_URI = "print/index.md"
 COVER, CONTENTS, STATES = "pb-cover", "pb-contents", "pb-states"
@@ -168,7 +169,7 @@ def theme_chapter(ctx: PageContext, theme: Theme, site_url: str = "") -> str:
     if site_url:
         # Under each story's heading, its own page online: address and QR code.
         def with_address(match: re.Match) -> str:
-            where = online(ctx, story_address(site_url, match.group(1)))
+            where = online(ctx, story_address(site_url, match.group(1)), site_url)
             block = render(ctx, "print_online.md.j2", online=where).strip()
             return f"{match.group(0)}\n\n{block}\n"
 
@@ -177,27 +178,29 @@ def theme_chapter(ctx: PageContext, theme: Theme, site_url: str = "") -> str:
 
 
 class Online(NamedTuple):
-    """Where something is on the web, for paper: the address, shortened to read, and a QR
-    code to scan."""
+    """Where something is on the web, for paper: the address, shortened to read (no two
+    alike in the print view: render/short_addresses.py), and a QR code to scan."""
 
     address: str
     shown: str
     qr: Markup
 
 
-def short_address(url: str, limit: int = 48) -> str:
-    """The address as a reader types it (no scheme, no www., no final slash); a long one
-    keeps its host and the end of its path, the QR code holding the whole."""
-    text = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
-    if len(text) <= limit:
-        return text
-    host, _, path = text.partition("/")
-    last = path.rsplit("/", 1)[-1]
-    return f"{host}/…/{last[:23] + '…' if len(last) > 24 else last}"
+def printed_addresses(ctx: PageContext, site_url: str) -> ShortAddresses:
+    """The printed text of every address the print view may print (each story's page, each
+    resource), worked out together so that no two in a document read the same."""
+
+    def every_address() -> list[str]:
+        stories = [story_address(site_url, story) for story in ctx.pb.stories] if site_url else []
+        return stories + [r.url for r in ctx.pb.resources.values() if r.url]
+
+    return ctx.once(("printed addresses", site_url), lambda: ShortAddresses(every_address()))
 
 
-def online(ctx: PageContext, url: str | None) -> Online | None:
-    return Online(url, short_address(url), ctx.qr_codes.svg(url)) if url else None
+def online(ctx: PageContext, url: str | None, site_url: str = "") -> Online | None:
+    if not url:
+        return None
+    return Online(url, printed_addresses(ctx, site_url)[url], ctx.qr_codes.svg(url))
 
 
 def story_address(site_url: str, story_id: str) -> str | None:
@@ -235,9 +238,11 @@ class StateSheet(NamedTuple):
     resources_anchor: str
 
 
-def printed_resource(ctx: PageContext, resource, anchor: str, related=()) -> PrintedResource:
+def printed_resource(
+    ctx: PageContext, resource, anchor: str, site_url: str, related=()
+) -> PrintedResource:
     view = resource_view(resource, PRINT_URI)
-    return PrintedResource(view, anchor, list(related), online(ctx, resource.url))
+    return PrintedResource(view, anchor, list(related), online(ctx, resource.url, site_url))
 
 
 def state_chapter(ctx: PageContext, state: State, site_url: str = "") -> str:
@@ -254,7 +259,7 @@ def state_chapter(ctx: PageContext, state: State, site_url: str = "") -> str:
                 PrintedStory(
                     story_view(ctx, story, PRINT_URI),
                     f"{anchor}-story-{story.id}",
-                    online(ctx, story_address(site_url, story.id)),
+                    online(ctx, story_address(site_url, story.id), site_url),
                 )
                 for story in in_theme
             ]
@@ -262,7 +267,7 @@ def state_chapter(ctx: PageContext, state: State, site_url: str = "") -> str:
             groups.append(StoryGroup(link, f"{anchor}-{theme.id}", printed))
     quotes = [quote_view(ctx, q, PRINT_URI) for q in pb.quotes_for("state", state.code)]
     resources = [
-        printed_resource(ctx, r, f"{anchor}-{resource_anchor(r.id)}")
+        printed_resource(ctx, r, f"{anchor}-{resource_anchor(r.id)}", site_url)
         for r in state_resources(ctx, state)
     ]
     sheet = StateSheet(
@@ -280,9 +285,9 @@ def state_chapter(ctx: PageContext, state: State, site_url: str = "") -> str:
     return re.sub(r"\{ #quote-", rf"{{ #{anchor}-quote-", markdown)
 
 
-def resources_chapter(ctx: PageContext) -> str:
+def resources_chapter(ctx: PageContext, site_url: str = "") -> str:
     entries = [
-        printed_resource(ctx, r, resource_anchor(r.id), reference.related(ctx, r))
+        printed_resource(ctx, r, resource_anchor(r.id), site_url, reference.related(ctx, r))
         for r in ctx.pb.resources.values()
     ]
     return render(ctx, "print_resources.md.j2", anchor=RESOURCES, resources=entries)
@@ -355,7 +360,7 @@ def print_page(ctx: PageContext, site_url: str = "", *, paged: bool = False) -> 
         ]
     tail = []
     if pb.resources:
-        tail.append(Markup(resources_chapter(ctx)))
+        tail.append(Markup(resources_chapter(ctx, site_url)))
     if pb.terms:
         tail.append(Markup(as_chapter(reference.glossary_page(ctx), GLOSSARY)))
     frame = render(
