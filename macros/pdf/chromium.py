@@ -23,10 +23,13 @@ from pathlib import Path
 CHROMIUM_ENV = "PLAYBOOK_CHROMIUM"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# Run in every tab before the page's own scripts: print.js then knows from the start that
+# `playbook pdf` prints the page, which lays the pages out with Chromium and gives print.js
+# their numbers itself, so it never asks for Paged.js (as it does in a reader's browser).
+PRINTER_FLAG = "window.pbPdfPrinter = true;"
 # What paper does not need: Material's script (search, tooltips, instant navigation), the
-# search index, the story filters, and Paged.js (`playbook pdf` lets Chromium lay the pages
-# out, and gives print.js their numbers itself: without Paged.js, print.js leaves them to it).
-# print.js is all the print view runs.
+# search index, the story filters, and Paged.js (never asked for, see PRINTER_FLAG; blocked
+# all the same, should a page ask). print.js is all the print view runs.
 SKIPPED = re.compile(
     r"/assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|story-filters\.js|workers/|pagedjs/)"
     r"|/search/"
@@ -50,8 +53,10 @@ def chromium_path() -> str:
 
 async def new_tab(browser):
     """A tab in a browser context of its own (so that Chromium gives it its own renderer
-    process), which loads no script or data that paper does not need."""
+    process), which tells print.js that `playbook pdf` prints (PRINTER_FLAG) and loads no
+    script or data that paper does not need."""
     context = await browser.new_context()
+    await context.add_init_script(script=PRINTER_FLAG)
     page = await context.new_page()
     await page.route(SKIPPED, lambda route: route.abort())
     return context, page

@@ -355,3 +355,28 @@ def test_the_site_ships_paged_js_with_its_licence(with_pagedjs, real_site: Path)
     assert "MIT License" in licence or "Permission is hereby granted" in licence
     form = (real_site / "print" / "index.html").read_text(encoding="utf-8")
     assert "data-pb-paged" in form
+
+
+def test_playbook_pdf_never_asks_for_paged_js(with_pagedjs, real_site, tmp_path, monkeypatch):
+    # A packet whose numbers are not published (this site was built without its PDFs): in a
+    # reader's browser print.js lays it out with Paged.js (the tests above). Printed by
+    # `playbook pdf`'s printer, whose tabs say so before the page's scripts run, it is laid
+    # out by Chromium with numbers from the printer: Paged.js is never requested.
+    from macros.pdf import chromium, printer
+
+    requested = []
+
+    async def watched_tab(browser):
+        context, tab = await opened_tab(browser)
+        tab.on("request", lambda request: requested.append(request.url))
+        return context, tab
+
+    opened_tab = chromium.new_tab
+    monkeypatch.setattr(chromium, "new_tab", watched_tab)  # the tab opened ahead
+    monkeypatch.setattr(printer, "new_tab", watched_tab)
+    pb = load_playbook(ROOT / "playbook_data", ROOT)
+    job = printer.Job(tmp_path / "kansas.pdf", ("pb-state-ks", "pb-glossary"), "Kansas", "A packet")
+    with printer.Printer(real_site, pb.info, parallel=1) as pdf_printer:
+        assert pdf_printer.print(job) > 1
+    assert any(url.endswith("/assets/javascripts/print.js") for url in requested)  # watched
+    assert [url for url in requested if "pagedjs" in url] == []

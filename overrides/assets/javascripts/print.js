@@ -486,9 +486,14 @@
   var PAGED_FAILED = "Page numbers: this browser could not work them out, so the " +
     "contents and cross-references will have none.";
 
+  // Set before this script runs when `playbook pdf` prints the page (macros/pdf/chromium.py,
+  // PRINTER_FLAG): it lays the pages out with Chromium and gives their numbers itself
+  // (window.pbPaged.fill), so Paged.js is never loaded then.
+  var PDF_PRINTER = window.pbPdfPrinter === true;
+
   function pagedScript() {
     var form = document.querySelector(".pb-packet-form[data-pb-paged]");
-    return form && SCRIPT ? new URL("pagedjs/paged.js", SCRIPT).href : "";
+    return form && SCRIPT && !PDF_PRINTER ? new URL("pagedjs/paged.js", SCRIPT).href : "";
   }
 
   function loadScript(src) {
