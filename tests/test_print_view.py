@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.content.validate import load_playbook
+from macros.pages import blocks
 from macros.pages.common import PageContext
 from macros.pages.downloads import packet_links
 from macros.pages.print_view import print_page, state_chapter
@@ -343,6 +344,22 @@ def test_no_two_addresses_print_alike_and_each_fits_unless_printed_whole(urls):
     texts = [shown[url] for url in urls]
     assert len(set(texts)) == len(texts)
     assert all(len(shown[url]) <= short_addresses.LIMIT or shown[url] == url for url in urls)
+
+
+def test_a_storys_states_read_as_on_its_card_commas_between_them_a_dot_after(ctx, view):
+    # One fact, the states, listed with commas as on the site's story cards; a middle dot
+    # between facts of different kinds (states · cohort · year · policy areas).
+    several = [story for story in ctx.pb.stories.values() if len(story.states) > 1]
+    assert several  # the real playbook has stories of several states
+    for story in several:
+        heading = view.index(f"{{ #story-{story.id} }}")
+        meta = view[heading:].split("\n{ .pb-story-meta }", 1)[0].rsplit("\n", 1)[1]
+        states = ", ".join(
+            f"[{ctx.pb.states[code].name}](#pb-state-{code.lower()})" for code in story.states
+        )
+        assert meta.startswith(f"{states} · "), meta
+        card = blocks.story_card(ctx, story, "themes/x.md")
+        assert card.facts[0] == ", ".join(ctx.pb.states[code].name for code in story.states)
 
 
 def test_theme_and_state_pages_link_to_the_form_with_their_part_ticked(ctx):
