@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.content.validate import load_playbook
-from macros.pages import blocks
+from macros.pages import blocks, print_view
 from macros.pages.common import PageContext
 from macros.pages.downloads import packet_links
 from macros.pages.print_view import print_page, state_chapter
@@ -240,6 +240,45 @@ def test_no_two_addresses_of_the_whole_playbook_print_the_same_text(ctx, site):
     assert len({href for href, _ in printed}) > 30  # the stories' and the resources'
     assert {text: hrefs for text, hrefs in addresses_of.items() if len(hrefs) > 1} == {}
     assert all(len(text) <= short_addresses.LIMIT for text in addresses_of)
+
+
+def test_a_web_link_in_the_text_prints_its_address_as_under_a_qr_code_or_as_no_other(ctx):
+    online = print_view.printed_addresses(ctx, MKDOCS_SITE_URL)
+    story = f"{MKDOCS_SITE_URL}stories/illinois-learning-collaborative-workgroups/"
+    # Another site's page that, shortened alone, reads as that story's address.
+    lookalike = (
+        "https://integrated-care-playbook.github.io/x/illinois-learning-collaborative-workgroups"
+    )
+    assert short_address(lookalike) == online[story]
+    body = (
+        f'<p>See <a href="{story}">the story</a> and <a href="{lookalike}">this</a>.</p>'
+        f'<div class="pb-online"><svg></svg><p class="pb-address">Online: '
+        f'<a href="{story}">{online[story]}</a></p></div>'
+    )
+    finished = print_view.with_printed_addresses(body, ctx, MKDOCS_SITE_URL)
+    marks = re.findall(r'<a href="([^"]*)" data-pb-print-href="([^"]*)">', finished)
+    assert marks[0] == (story, online[story])  # as under its QR code
+    assert marks[1][0] == lookalike and marks[1][1] not in online.texts()
+    assert len(marks) == 2  # the link under the QR code prints its own text: not marked
+
+
+def test_no_two_addresses_print_alike_anywhere_in_the_built_print_view(real_site):
+    page = (real_site / "print" / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<article") : page.index("</article>")]
+    under_codes = re.findall(
+        r'<p class="pb-address">Online: <a href="([^"]*)">([^<]*)</a>', article
+    )
+    in_text = re.findall(r'<a href="(http[^"]*)" data-pb-print-href="([^"]*)"', article)
+    assert len(under_codes) > 30 and in_text
+    addresses_of = {}
+    for href, text in under_codes + in_text:
+        addresses_of.setdefault(html.unescape(text), set()).add(html.unescape(href))
+    assert {text: hrefs for text, hrefs in addresses_of.items() if len(hrefs) > 1} == {}
+    # Every web link of the text has its printed address.
+    links = re.findall(
+        r'<a href="http[^"]*"', re.sub(r'<div class="pb-online">.*?</div>', "", article, flags=re.S)
+    )
+    assert len(links) == len(in_text)
 
 
 @pytest.mark.parametrize(

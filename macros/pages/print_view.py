@@ -203,6 +203,34 @@ def online(ctx: PageContext, url: str | None, site_url: str = "") -> Online | No
     return Online(url, printed_addresses(ctx, site_url)[url], ctx.qr_codes.svg(url))
 
 
+# The address under a QR code (print_online.md.j2): printed as its own text already.
+_ONLINE_BLOCK = re.compile(r'<div class="pb-online">.*?</div>', re.S)
+_EXTERNAL_LINK = re.compile(r'<a\b[^>]*?\shref="(https?://[^"]*)"')
+
+
+def with_printed_addresses(html_body: str, ctx: PageContext, site_url: str) -> str:
+    """The print view's final HTML, each web link of its text (not those under a QR code)
+    given the text its address prints as after it (`data-pb-print-href`, which print.css
+    shows): an address with a QR code prints as under its code; the others are shortened
+    together, avoiding every text those print, so that no two addresses of a document
+    read the same."""
+    online = printed_addresses(ctx, site_url)
+    parts = _ONLINE_BLOCK.split(html_body)
+    blocks = _ONLINE_BLOCK.findall(html_body)
+    found = {html.unescape(m) for part in parts for m in _EXTERNAL_LINK.findall(part)}
+    others = ShortAddresses(sorted(found - online.keys()), taken=online.texts())
+
+    def marked(match: re.Match) -> str:
+        url = html.unescape(match.group(1))
+        text = online[url] if url in online else others[url]
+        return f'{match.group(0)} data-pb-print-href="{html_text(text)}"'
+
+    out = [_EXTERNAL_LINK.sub(marked, parts[0])]
+    for block, part in zip(blocks, parts[1:], strict=True):
+        out += [block, _EXTERNAL_LINK.sub(marked, part)]
+    return "".join(out)
+
+
 def story_address(site_url: str, story_id: str) -> str | None:
     """A story's own page on the published site (stories/<id>/), when its address is known."""
     return f"{site_url.rstrip('/')}/stories/{story_id}/" if site_url else None

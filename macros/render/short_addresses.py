@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 ELLIPSIS = "…"
 # 22 mm at 6.5 pt holds about 22 characters a line; "Online: " and 60 make three lines.
@@ -142,28 +142,40 @@ def short_address(url: str, limit: int = LIMIT) -> str:
 
 
 class ShortAddresses:
-    """The printed text of every address of a document, no two the same."""
+    """The printed text of every address of a document, no two the same. `taken`: the texts
+    other addresses of the document already print ({text: address}), which these avoid."""
 
-    def __init__(self, urls: Iterable[str], limit: int = LIMIT):
-        self._choices = {url: candidates(url, limit) for url in sorted(set(urls))}
+    def __init__(
+        self, urls: Iterable[str], limit: int = LIMIT, *, taken: Mapping[str, str] | None = None
+    ):
+        taken = taken or {}
+        self._choices = {url: candidates(url, limit) for url in sorted(set(urls)) if url}
         step = dict.fromkeys(self._choices, 0)
         while True:
-            printing = defaultdict(list)
+            printing = defaultdict(list, {text: [url] for text, url in taken.items()})
             for url, index in step.items():
                 printing[self._choices[url][index]].append(url)
-            shared = [urls for urls in printing.values() if len(urls) > 1]
+            shared = [urls for urls in printing.values() if len(set(urls)) > 1]
             if not shared:
                 break
             # Every address of a shared text takes its next way, all at once (so that the
             # result does not depend on an order); the last way, the address itself, is
-            # never shared, so this ends.
+            # never another's, so this ends.
             for urls in shared:
                 for url in urls:
-                    step[url] = min(step[url] + 1, len(self._choices[url]) - 1)
+                    if url in step:  # not one of those taken
+                        step[url] = min(step[url] + 1, len(self._choices[url]) - 1)
         self._shown = {url: self._choices[url][index] for url, index in step.items()}
+
+    def texts(self) -> dict[str, str]:
+        """{text: address} of every address."""
+        return {text: url for url, text in self._shown.items()}
 
     def __getitem__(self, url: str) -> str:
         return self._shown[url]
+
+    def keys(self):
+        return self._shown.keys()
 
     def __contains__(self, url: str) -> bool:
         return url in self._shown

@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 
 from macros.pages.common import GLOSSARY_URI
 from macros.pages.downloads import Download, PacketLink
-from macros.pages.print_view import PRINT_URI
+from macros.pages.print_view import PRINT_URI, with_printed_addresses
 from macros.render import glossary_terms
 from macros.render.markdown import html_text
 from macros.site import csp
@@ -43,7 +43,10 @@ def finish_content(
     glossary page relative to this page, None on the glossary itself), the page's
     "Download PDF" link when its PDF is printed, and its link to the "Make a packet" form
     (`print_href`: the print view relative to this page). On the print view (`src_uri`) the
-    links carry no tooltip: hundreds of them only kept the browser busy (paper has no hover)."""
+    links carry no tooltip: hundreds of them only kept the browser busy (paper has no hover);
+    its web links carry the text their address prints as (no two alike in a document)."""
+    if src_uri == PRINT_URI:
+        html = with_printed_addresses(html, context.pages_context, context.site_url)
     if glossary_href is not None:
         anchors = context.glossary_anchors
         titles = src_uri != PRINT_URI

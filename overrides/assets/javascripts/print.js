@@ -171,27 +171,6 @@
     });
   }
 
-  // A long address printed in full would run over two lines: its host and the end of its
-  // path are enough to recognise it (the PDF's link keeps the whole address).
-  function shortAddress(href) {
-    var text = href.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/$/, "");
-    if (text.length <= 48) return text;
-    var slash = text.indexOf("/");
-    var host = slash === -1 ? text : text.slice(0, slash);
-    var last = text.slice(text.lastIndexOf("/") + 1);
-    if (last.length > 24) last = last.slice(0, 23) + "…";
-    return host + "/…/" + last;
-  }
-
-  function printedAddresses(article) {
-    all("a[href^='http']", article).forEach(function (a) {
-      // Printed as its own text already: with a QR code, or the cover's address.
-      if (a.closest(".pb-online, .pb-site-address")) return;
-      var short = shortAddress(a.getAttribute("href"));
-      if (short !== a.getAttribute("href")) a.setAttribute("data-pb-print-href", short);
-    });
-  }
-
   // A packet's glossary keeps only the terms its pages use (and the letters that still
   // have terms; the A-Z index of the site is no use on paper).
   function glossaryOfPacket(article) {
@@ -761,7 +740,6 @@
     figures(article);
     contentsLines(article);
     crossReferences(article);
-    printedAddresses(article);
     published(article, wanted, { plain: !doubleSided && !sheet, sheet: sheet, doubleSided: doubleSided });
     document.documentElement.setAttribute("data-pb-print-ready", "");
   }
