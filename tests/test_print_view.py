@@ -47,6 +47,13 @@ def view_of(ctx, site: str) -> str:
     return ctx.once(("test: print view", site), lambda: print_page(ctx, site))
 
 
+def under_qr_codes(page: str) -> list[tuple[str, str]]:
+    """(address, text printed) of each address under a QR code (a line may break after a
+    `/`: <wbr>)."""
+    found = re.findall(r'<p class="pb-address">Online: <a href="([^"]*)">(.*?)</a>', page)
+    return [(href, text.replace("<wbr>", "")) for href, text in found]
+
+
 def form_of(view: str) -> str:
     return view[view.index('<form class="pb-packet-form') : view.index("</form>")]
 
@@ -231,15 +238,21 @@ def test_another_segno_version_draws_again(tmp_path, monkeypatch):
 def test_no_two_addresses_of_the_whole_playbook_print_the_same_text(ctx, site):
     # Two Illinois stories once both printed ".../illinois-learning-colla..." (their QR codes
     # differed): whatever a packet holds, every address printed reads as its own.
-    printed = re.findall(
-        r'<p class="pb-address">Online: <a href="([^"]*)">([^<]*)</a>', view_of(ctx, site)
-    )
+    printed = under_qr_codes(view_of(ctx, site))
     addresses_of = {}
     for href, text in printed:
         addresses_of.setdefault(html.unescape(text), set()).add(html.unescape(href))
     assert len({href for href, _ in printed}) > 30  # the stories' and the resources'
     assert {text: hrefs for text, hrefs in addresses_of.items() if len(hrefs) > 1} == {}
     assert all(len(text) <= short_addresses.LIMIT for text in addresses_of)
+
+
+def test_an_address_under_a_qr_code_breaks_after_a_slash_rather_than_in_a_word(ctx, view):
+    # The column is 22 mm wide: "…/i|llinois-…" read badly; "…/|illinois-…" reads.
+    found = re.findall(r'<p class="pb-address">Online: <a href="[^"]*">(.*?)</a>', view)
+    assert found
+    assert any("/<wbr>" in inner for inner in found)
+    assert [inner for inner in found if re.search(r"/(?!<wbr>)", inner)] == []
 
 
 def test_a_web_link_in_the_text_prints_its_address_as_under_a_qr_code_or_as_no_other(ctx):
@@ -265,9 +278,7 @@ def test_a_web_link_in_the_text_prints_its_address_as_under_a_qr_code_or_as_no_o
 def test_no_two_addresses_print_alike_anywhere_in_the_built_print_view(real_site):
     page = (real_site / "print" / "index.html").read_text(encoding="utf-8")
     article = page[page.index("<article") : page.index("</article>")]
-    under_codes = re.findall(
-        r'<p class="pb-address">Online: <a href="([^"]*)">([^<]*)</a>', article
-    )
+    under_codes = under_qr_codes(article)
     in_text = re.findall(r'<a href="(http[^"]*)" data-pb-print-href="([^"]*)"', article)
     assert len(under_codes) > 30 and in_text
     addresses_of = {}

@@ -30,10 +30,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 ELLIPSIS = "…"
-# 22 mm at 6.5 pt holds about 22 characters a line; "Online: " and 60 make three lines.
+# 22 mm at 6.5 pt holds about 22 characters a line; "Online: " and 60 make about three
+# lines (a line breaks after a "/" or a "-" rather than in a word: one more, at times).
 LIMIT = 60
 HOST_LIMIT = 36
-WORD_SLACK = 6
+# A cut in the middle of a word moves back to the word's start when that loses at most
+# WORD_SLACK characters; the end starts after a fragment of FRAGMENT characters at most.
+WORD_SLACK, FRAGMENT = 8, 4
 
 
 def readable(url: str) -> str:
@@ -67,7 +70,7 @@ def cut_middle(text: str, length: int, head: int) -> str:
 def cut_between_words(text: str, length: int) -> str:
     """`text` in `length` characters, cut in the middle between words (at a `-`, `_` or
     `.` no further than WORD_SLACK characters away) when it can be, so that the start and
-    the end read as words: `illinois-learning-…-criteria`."""
+    the end read as words: `illinois-…-criteria`."""
     if len(text) <= length:
         return text
     seps = "-_."
@@ -80,7 +83,7 @@ def cut_between_words(text: str, length: int) -> str:
     end = text[-tail:]
     if end[0] not in seps and text[-tail - 1] not in seps:  # mid-word: on to the next one
         start = min((i for i in map(end.find, seps) if i >= 0), default=-1)
-        if 0 < start <= WORD_SLACK:
+        if 0 < start <= FRAGMENT:
             end = end[start:]
     return text[:head] + ELLIPSIS + end
 
