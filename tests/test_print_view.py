@@ -13,10 +13,11 @@ import pytest
 import segno
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup
 
 from macros.content.validate import load_playbook
 from macros.pages import blocks, print_view
-from macros.pages.common import PageContext
+from macros.pages.common import PageContext, render
 from macros.pages.downloads import packet_links
 from macros.pages.print_view import print_page, state_chapter
 from macros.pdf import paged
@@ -250,9 +251,12 @@ def test_no_two_addresses_of_the_whole_playbook_print_the_same_text(ctx, site):
 def test_an_address_under_a_qr_code_breaks_after_a_slash_rather_than_in_a_word(ctx, view):
     # The column is 22 mm wide: "…/i|llinois-…" read badly; "…/|illinois-…" reads.
     found = re.findall(r'<p class="pb-address">Online: <a href="[^"]*">(.*?)</a>', view)
-    assert found
-    assert any("/<wbr>" in inner for inner in found)
+    assert found and all("/<wbr>" in inner for inner in found)  # all long in the playbook
     assert [inner for inner in found if re.search(r"/(?!<wbr>)", inner)] == []
+    # One that fits on a line after "Online:" stays whole.
+    short = print_view.Online("https://example.org/report", "example.org/report", Markup(""))
+    block = render(ctx, "print_online.md.j2", online=short)
+    assert '<a href="https://example.org/report">example.org/report</a>' in block
 
 
 def test_a_web_link_in_the_text_prints_its_address_as_under_a_qr_code_or_as_no_other(ctx):
