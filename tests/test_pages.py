@@ -33,6 +33,8 @@ def test_a_theme_page_has_its_strategies_in_order_with_approaches_stories_and_qu
     order = [
         "# The first theme",
         "## Key strategies",
+        "2. [The second strategy](#second-strategy)\n\n"
+        "Source: [Test source](../about/test-source.md) (Part 1)\n{ .pb-source }",
         "## 1. The first strategy { #first-strategy }",
         "<li>The first approach.</li><li>The second approach.</li>",
         "Source: [Test source](../about/test-source.md) (Part 1, section 1)\n{ .pb-source }",
@@ -43,10 +45,21 @@ def test_a_theme_page_has_its_strategies_in_order_with_approaches_stories_and_qu
         "> Source: [Test source](../about/test-source.md) (Part 1, the quote)",
         "## 2. The second strategy { #second-strategy }",
         "Source: [Test source](../about/test-source.md) (Part 1, section 2)\n{ .pb-source }",
-        "Source: [Test source](../about/test-source.md) (Part 1)\n{ .pb-source }",
     ]
     positions = [text.index(fragment) for fragment in order]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("theme", ["first-theme", "second-theme"])
+def test_a_theme_page_never_shows_two_source_lines_in_a_row(pages, theme):
+    """The theme's own source line follows its own text; the page ends with its last
+    section's source line alone, not with the theme's under it (the first theme ends with
+    a strategy, the second with stories)."""
+    text = pages[f"themes/{theme}.md"].markdown
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    sources = [i for i, block in enumerate(blocks) if block.startswith("Source: ")]
+    assert len(sources) >= 2
+    assert all(later - earlier > 1 for earlier, later in zip(sources, sources[1:])), blocks
 
 
 def test_a_story_has_a_page_that_links_to_its_states_theme_strategy_and_policy_areas(pages):
