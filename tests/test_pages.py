@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from benchmarks.synthetic import generate
@@ -59,7 +61,7 @@ def test_a_theme_page_never_shows_two_source_lines_in_a_row(pages, theme):
     blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
     sources = [i for i, block in enumerate(blocks) if block.startswith("Source: ")]
     assert len(sources) >= 2
-    assert all(later - earlier > 1 for earlier, later in zip(sources, sources[1:])), blocks
+    assert all(later - earlier > 1 for earlier, later in itertools.pairwise(sources)), blocks
 
 
 def test_a_story_has_a_page_that_links_to_its_states_theme_strategy_and_policy_areas(pages):
