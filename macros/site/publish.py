@@ -15,7 +15,7 @@ from macros.site.build_context import BuildContext
 def build_into(context: BuildContext, site: Path, engine: str = engines.DEFAULT_ENGINE) -> bool:
     """A strict build of the checked content into the folder `site` (made afresh)."""
     epoch = reproducible.source_date_epoch(context.project)
-    context.pages  # generated before the engine starts, to be frozen with the playbook
+    _ = context.pages  # made before the engine starts, to be frozen with the playbook
     # The checked playbook, its pages and every module live through the whole build, which
     # makes a great many objects of its own: frozen, they are no longer walked at each full
     # garbage collection (a quarter of a second at 100 times the real content). Unfrozen
