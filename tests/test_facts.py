@@ -125,27 +125,50 @@ def test_only_phase_2_states_are_called_grantees(real_site):
     assert set(PHASE_2) <= set(states)
     for slug in states:
         text = shown(real_site, f"states/{slug}")
-        claims = has(text, "A Delta Center grantee state")
+        claims = has(text, "Delta Center's Phase 2 grantees")
         assert claims == (slug in PHASE_2), slug
+    assert has(
+        shown(real_site, "states/kansas"),
+        "Associations from Kansas were among the Delta Center's Phase 2 grantees (2021–2024), "
+        "according to the Delta Center updates.",
+    )
     for slug in ["illinois", "california", "new-york", "vermont"]:
+        name = slug.replace("-", " ").title()
         assert has(
             shown(real_site, f"states/{slug}"),
-            "Not a Delta Center grantee state as far as the sources say",
+            f"No source in this playbook says whether associations from {name} were Delta "
+            "Center grantees.",
         ), slug
+    assert has(
+        shown(real_site, "states/illinois"),
+        "Sources outside the Delta Center tell of work in Illinois: the Health & Medicine "
+        "Integrated Care Playbook, the Health & Medicine learning collaborative and the C4 and "
+        "CountyCare learning collaborative. This playbook also lists resources about the state.",
+    )
+    assert has(shown(real_site, "states/vermont"), "This playbook lists resources about Vermont.")
     for slug in ["michigan", "washington", "north-carolina"]:
-        assert has(shown(real_site, f"states/{slug}"), "it does not say which cohort"), slug
+        assert has(
+            shown(real_site, f"states/{slug}"),
+            "The Delta Center partner playbook tells of work in ",
+        ), slug
+        assert has(
+            shown(real_site, f"states/{slug}"),
+            "No source in this playbook says which Delta Center cohort, if any, its "
+            "associations were in.",
+        ), slug
 
 
 def test_other_initiatives_stories_say_they_are_not_from_grantees(real_site):
+    not_grantee = "not from a Delta Center grantee"  # after the source's name, not before
     illinois = shown(real_site, "states/illinois")
-    assert has(illinois, "Not a Delta Center grantee: Health & Medicine learning collaborative")
-    assert has(illinois, "Not a Delta Center grantee: C4 and CountyCare learning collaborative")
+    assert has(illinois, f"From the Health & Medicine learning collaborative, {not_grantee}")
+    assert has(illinois, f"From the C4 and CountyCare learning collaborative, {not_grantee}")
     california = shown(real_site, "states/california")
-    assert has(california, "Not a Delta Center grantee: IPI business case")
+    assert has(california, f"From the IPI business case, {not_grantee}")
     story = shown(real_site, "stories/cook-county-bh-pc-collaborative")
-    assert has(story, "Not a Delta Center grantee: C4 and CountyCare learning collaborative")
+    assert has(story, f"From the C4 and CountyCare learning collaborative, {not_grantee}")
     kansas = shown(real_site, "stories/kansas-licensure-billing").split("More stories like")[0]
-    assert not has(kansas, "Not a Delta Center")
+    assert not has(kansas, not_grantee)
 
 
 def test_stories_and_strategies_show_where_in_the_source_they_are(real_site):

@@ -209,6 +209,12 @@ def test_the_filters_offer_only_values_that_some_story_has_and_start_hidden(page
     form = re.search(r"<form.*?</form>", pages["stories/index.md"]).group(0)
     assert form.startswith('<form class="pb-filters" role="search"')
     assert " hidden>" in form  # shown by the script: without JavaScript, the full list
+    # The count is announced; the button that clears the filters waits until none matches.
+    assert form.endswith(
+        '<div class="pb-filter-result"><p class="pb-filter-count" role="status">2 stories</p>'
+        '<button type="reset" class="md-button pb-filter-clear" hidden>Clear the filters'
+        "</button></div></form>"
+    )
     assert '<option value="KS">Kansas</option>' in form
     assert '<option value="telehealth">Telehealth</option>' in form
     assert '<option value="phase-2">Phase 2 grantees</option>' in form

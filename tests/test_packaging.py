@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import venv
 import zipfile
 from pathlib import Path
@@ -21,7 +22,47 @@ from tests.helpers import ROOT
 pytestmark = pytest.mark.build
 
 # What a source distribution of the project holds, which is all a wheel is built from.
-SOURCES = ("pyproject.toml", "README.md", "macros")
+SOURCES = ("pyproject.toml", "README.md", "LICENSE", "macros")
+
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+# A requirement pinned to one release: name==version, nothing else (no ranges, no extras).
+_EXACT_PIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*==[0-9][0-9A-Za-z.]*")
+
+
+def test_every_requirement_is_pinned_to_one_release_the_build_backend_too():
+    """The same checkout builds the same site and the same wheel next year: no requirement
+    may move when a package releases (setuptools included, which builds the wheel)."""
+    project = PYPROJECT["project"]
+    requirements = {
+        "build-system.requires": PYPROJECT["build-system"]["requires"],
+        "project.dependencies": project["dependencies"],
+        **{f"extra {k}": v for k, v in project["optional-dependencies"].items()},
+    }
+    loose = [
+        f"{where}: {req}"
+        for where, reqs in requirements.items()
+        for req in reqs
+        if not _EXACT_PIN.fullmatch(req)
+    ]
+    assert loose == []
+    assert PYPROJECT["build-system"]["requires"] != []
+
+
+def test_the_licence_is_an_spdx_expression_with_its_text_in_the_checkout():
+    """PEP 639: `license = "MIT"` and the file it names. The old table form
+    (`license = {text = …}`) is refused by setuptools releases after February 2027."""
+    assert PYPROJECT["project"]["license"] == "MIT"
+    for name in PYPROJECT["project"]["license-files"]:
+        assert "Permission is hereby granted" in (ROOT / name).read_text(encoding="utf-8")
+
+
+def test_the_wheel_carries_the_licence(wheel: Path):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
+    metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    text = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "License-Expression: MIT" in text
 
 
 def _run(*command, cwd: Path) -> subprocess.CompletedProcess:

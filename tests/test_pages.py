@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from benchmarks.synthetic import generate
 from macros.content.validate import load_playbook
 from macros.pages import generate_pages
 from macros.pages.common import PageContext
+from macros.pages.states import in_words
 from macros.pages.stories import MORE_LIKE_THIS, like_this
 from macros.site.nav import expand_nav
 from tests.helpers import MINIMAL, ROOT
@@ -32,6 +35,8 @@ def test_a_theme_page_has_its_strategies_in_order_with_approaches_stories_and_qu
     order = [
         "# The first theme",
         "## Key strategies",
+        "2. [The second strategy](#second-strategy)\n\n"
+        "Source: [Test source](../about/test-source.md) (Part 1)\n{ .pb-source }",
         "## 1. The first strategy { #first-strategy }",
         "<li>The first approach.</li><li>The second approach.</li>",
         "Source: [Test source](../about/test-source.md) (Part 1, section 1)\n{ .pb-source }",
@@ -42,10 +47,21 @@ def test_a_theme_page_has_its_strategies_in_order_with_approaches_stories_and_qu
         "> Source: [Test source](../about/test-source.md) (Part 1, the quote)",
         "## 2. The second strategy { #second-strategy }",
         "Source: [Test source](../about/test-source.md) (Part 1, section 2)\n{ .pb-source }",
-        "Source: [Test source](../about/test-source.md) (Part 1)\n{ .pb-source }",
     ]
     positions = [text.index(fragment) for fragment in order]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("theme", ["first-theme", "second-theme"])
+def test_a_theme_page_never_shows_two_source_lines_in_a_row(pages, theme):
+    """The theme's own source line follows its own text; the page ends with its last
+    section's source line alone, not with the theme's under it (the first theme ends with
+    a strategy, the second with stories)."""
+    text = pages[f"themes/{theme}.md"].markdown
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    sources = [i for i, block in enumerate(blocks) if block.startswith("Source: ")]
+    assert len(sources) >= 2
+    assert all(later - earlier > 1 for earlier, later in itertools.pairwise(sources)), blocks
 
 
 def test_a_story_has_a_page_that_links_to_its_states_theme_strategy_and_policy_areas(pages):
@@ -91,20 +107,22 @@ def test_a_story_from_another_initiative_says_it_is_not_a_delta_center_grantees(
     pages = {page.src_uri: page for page in generate_pages(PageContext(pb))}
     # On its card wherever it is listed, and on its own page.
     assert (
-        "Louisiana, Mississippi · Not a Delta Center grantee: Other work\n{ .pb-card-facts }"
-        in pages["themes/second-theme.md"].markdown
+        "Louisiana, Mississippi · From the Other work, not from a Delta Center grantee\n"
+        "{ .pb-card-facts }" in pages["themes/second-theme.md"].markdown
     )
     story_page = pages["stories/gulf-story.md"].markdown
-    assert story_page.count("\n- Not a Delta Center grantee: Other work\n") == 1  # said once
-    assert "Not a Delta Center grantee" not in pages["themes/first-theme.md"].markdown
+    label = "From the Other work, not from a Delta Center grantee"
+    assert story_page.count(f"\n- {label}\n") == 1  # said once
+    assert "Delta Center grantee" not in pages["themes/first-theme.md"].markdown
     # Its source has no theme of its own: its page still links the story.
     assert "\nThe story from this source:\n\n- [" in pages["about/other.md"].markdown
-    assert "Not a Delta Center grantee" not in pages["stories/kansas-story.md"].markdown
+    assert "not from a Delta Center grantee" not in pages["stories/kansas-story.md"].markdown
     assert pb.state_standing("LA").kind == "other"
     assert pb.state_standing("LA").other_sources == ("other",)
     assert (
-        "Not a Delta Center grantee state as far as the sources say\\. It appears here "
-        "through: Other work\\.\n{ .pb-state-standing }" in pages["states/louisiana.md"].markdown
+        "A source outside the Delta Center tells of work in Louisiana: the Other work\\. "
+        "No source in this playbook says whether associations from Louisiana were Delta Center "
+        "grantees\\.\n{ .pb-state-standing }" in pages["states/louisiana.md"].markdown
     )
 
 
@@ -120,7 +138,8 @@ def test_a_state_page_says_why_the_state_is_here_and_names_its_associations(proj
     kansas = pages["states/kansas.md"].markdown
     assert pb.state_standing("KS").kind == "grantee"
     assert (
-        "A Delta Center grantee state \\(Phase 2 grantees\\), according to the Test source\\.\n"
+        "Associations from Kansas were among the Delta Center's Phase 2 grantees "
+        "\\(2021–2024\\), according to the Test source\\.\n"
         "{ .pb-state-standing }" in kansas
     )
     assert (
@@ -131,8 +150,8 @@ def test_a_state_page_says_why_the_state_is_here_and_names_its_associations(proj
     louisiana = pages["states/louisiana.md"].markdown
     assert pb.state_standing("LA").kind == "delta-center"
     assert (
-        "The Delta Center's material tells of work in Louisiana; it does not say which "
-        "cohort, if any, the state's associations were in\\." in louisiana
+        "The Test source tells of work in Louisiana\\. No source in this playbook says which "
+        "Delta Center cohort, if any, its associations were in\\." in louisiana
     )
     assert "Associations named" not in louisiana
 
@@ -281,3 +300,11 @@ def test_pages_without_something_say_so_once_in_plain_words(project):
     assert "Each policy area is described on its own page ([Policy areas](index.md))." in matrix
     assert matrix.count("Each dot links to a story") + matrix.count("A dot links") == 1
     assert "\n- **Link:** not yet available\n" in pages["about/test-source.md"]
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [(["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")],
+)
+def test_a_list_in_a_sentence_reads_as_a_reader_would_say_it(items, said):
+    assert in_words(items) == said

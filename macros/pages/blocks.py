@@ -69,6 +69,14 @@ class ResourceView(NamedTuple):
     more_target: Markup  # its entry on the resources page
 
 
+def other_initiative(ctx: PageContext, story: Story) -> str | None:
+    """For a story that a source outside the Delta Center tells: where it comes from, named
+    first, so that the label cannot be read as calling that source a grantee."""
+    if ctx.pb.from_delta_center(story):
+        return None
+    return f"From the {ctx.pb.sources[story.source].short_title}, not from a Delta Center grantee"
+
+
 def story_meta(ctx: PageContext, story: Story, page_uri: str) -> StoryMeta:
     pb = ctx.pb
     return StoryMeta(
@@ -77,9 +85,7 @@ def story_meta(ctx: PageContext, story: Story, page_uri: str) -> StoryMeta:
             for c in story.states
         ],
         cohort=pb.cohorts[story.cohort].name if story.cohort else None,
-        other_initiative=None
-        if pb.from_delta_center(story)
-        else f"Not a Delta Center grantee: {pb.sources[story.source].short_title}",
+        other_initiative=other_initiative(ctx, story),
         year=story.year,
         policy_areas=[
             page_link(pb.policy_areas[a].name, page_uri, policy_area_uri(a))
@@ -137,8 +143,9 @@ def story_card(
     pb = ctx.pb
     states = [pb.states[c].name for c in story.states if c != except_state]
     facts = [", ".join(states)] if states else []
-    if not pb.from_delta_center(story):  # said on every card: not a grantee's story
-        facts.append(f"Not a Delta Center grantee: {pb.sources[story.source].short_title}")
+    label = other_initiative(ctx, story)
+    if label:  # said on every card: not a grantee's story
+        facts.append(label)
     if story.year:
         facts.append(str(story.year))
     if with_theme:

@@ -166,29 +166,54 @@ class ThemeStories(NamedTuple):
     stories: list[StoryCardView]
 
 
+def in_words(items: list[str]) -> str:
+    """A list as a reader would say it: "a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
+
+
 def standing_text(ctx: PageContext, state: State) -> str:
-    """Why the state is in the playbook, claiming no more than the sources say."""
-    pb = ctx.pb
+    """Why the state is in the playbook, claiming no more than the sources say: a cohort
+    is the state's associations' (as `State.cohorts` records it), and the sources that tell
+    of the state are named. "This playbook", since "the playbook" could be read as the
+    Delta Center partner playbook."""
+    pb, name = ctx.pb, state.name
     standing = pb.state_standing(state.code)
+
+    def titles(source_ids) -> str:
+        return in_words([f"the {pb.sources[s].short_title}" for s in dict.fromkeys(source_ids)])
+
     if standing.kind == "grantee":
         cohorts = [pb.cohorts[c] for c in standing.cohorts if c in pb.cohorts]
-        names = ", ".join(c.name for c in cohorts)
-        said_by = " and ".join(dict.fromkeys(pb.sources[c.source].short_title for c in cohorts))
-        return f"A Delta Center grantee state ({names}), according to the {said_by}."
-    if standing.kind == "delta-center":
+        phases = in_words([f"{c.name} ({c.years})" for c in cohorts])
         return (
-            f"The Delta Center's material tells of work in {state.name}; it does not say which "
-            "cohort, if any, the state's associations were in."
+            f"Associations from {name} were among the Delta Center's {phases}, "
+            f"according to {titles(c.source for c in cohorts)}."
+        )
+    if standing.kind == "delta-center":
+        records = [*pb.stories_for("state", state.code), *pb.quotes_for("state", state.code)]
+        told_by = [r.source for r in records if pb.from_delta_center(r)]
+        told = titles(told_by)
+        verb = "tells" if len(set(told_by)) == 1 else "tell"
+        return (
+            f"{told[0].upper()}{told[1:]} {verb} of work in {name}. No source in this playbook "
+            "says which Delta Center cohort, if any, its associations were in."
         )
     if standing.kind == "other":
-        reasons = [pb.sources[s].short_title for s in standing.other_sources]
-        if standing.resources:
-            reasons.append("resources about the state")
-        return (
-            "Not a Delta Center grantee state as far as the sources say. It appears here "
-            f"through: {'; '.join(reasons)}."
+        not_said = (
+            f"No source in this playbook says whether associations from {name} were "
+            "Delta Center grantees."
         )
-    return f"Nothing in the playbook is about {state.name} yet."
+        sources = standing.other_sources
+        if not sources:
+            return f"This playbook lists resources about {name}. {not_said}"
+        told = (
+            f"Sources outside the Delta Center tell of work in {name}: {titles(sources)}."
+            if len(sources) > 1
+            else f"A source outside the Delta Center tells of work in {name}: {titles(sources)}."
+        )
+        also = " This playbook also lists resources about the state." if standing.resources else ""
+        return f"{told}{also} {not_said}"
+    return f"Nothing in the playbook is about {name} yet."
 
 
 def state_page(ctx: PageContext, state: State) -> str:

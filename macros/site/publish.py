@@ -3,6 +3,7 @@ then put there, so that a published site is never half old, half new."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,7 +15,16 @@ from macros.site.build_context import BuildContext
 def build_into(context: BuildContext, site: Path, engine: str = engines.DEFAULT_ENGINE) -> bool:
     """A strict build of the checked content into the folder `site` (made afresh)."""
     epoch = reproducible.source_date_epoch(context.project)
-    return engines.build(engine, context, site, epoch)
+    _ = context.pages  # made before the engine starts, to be frozen with the playbook
+    # The checked playbook, its pages and every module live through the whole build, which
+    # makes a great many objects of its own: frozen, they are no longer walked at each full
+    # garbage collection (a quarter of a second at 100 times the real content). Unfrozen
+    # after, so that a later build in this process can collect them once they are replaced.
+    gc.freeze()
+    try:
+        return engines.build(engine, context, site, epoch)
+    finally:
+        gc.unfreeze()
 
 
 def build_and_replace(

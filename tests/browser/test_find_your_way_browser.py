@@ -10,7 +10,7 @@ import pytest
 
 from macros.content.validate import load_playbook
 from tests.helpers import ROOT
-from tests.site_audit import wait_until
+from tests.site_audit import AXE_OPTIONS, AXE_SCRIPT, SETTLED, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -122,6 +122,98 @@ def test_a_filter_narrows_the_story_list_shows_the_count_and_survives_a_reload(
     page.get_by_role("button", name="Show all").click()
     wait_until(page, f"document.querySelectorAll('.pb-story-card:not([hidden])').length == {total}")
     assert "state=" not in page.url
+
+
+NO_MATCH = "No story matches all of these filters."
+
+
+def no_match(playbook) -> tuple[str, str]:
+    """A theme and a state that each have stories, but no story in common."""
+    for theme in playbook.themes:
+        in_theme = {s.id for s in playbook.stories_for("theme", theme)}
+        for state in playbook.states_with_stories():
+            in_state = {s.id for s in playbook.stories_for("state", state.code)}
+            if in_theme and not in_theme & in_state:
+                return theme, state.code
+    pytest.fail("every theme has a story in every state with stories")
+
+
+def boxes(page, selector: str) -> list[dict]:
+    return [element.bounding_box() for element in page.locator(selector).all()]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_filters_that_match_no_story_say_so_and_offer_to_clear_them(
+    page, served_site, playbook, width
+):
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(served_site + "/stories/")
+    total = len(playbook.stories)
+    count = page.locator(".pb-filter-count")
+    clear = page.get_by_role("button", name="Clear the filters")
+    assert count.inner_text() == f"All {total} stories"
+    assert not clear.is_visible()
+    shown_all = "form.pb-filters button[type=reset]:not(.pb-filter-clear)"
+    above = boxes(page, f"h1, form.pb-filters .pb-filter, {shown_all}")
+    count_top = count.bounding_box()["y"]
+    form = page.locator("form.pb-filters").bounding_box()
+
+    theme, state = no_match(playbook)
+    page.get_by_label("Theme", exact=True).select_option(theme)
+    page.get_by_label("State", exact=True).select_option(state)
+    # Said in plain words, in the live region that announced the count.
+    assert count.inner_text() == NO_MATCH
+    assert count.get_attribute("role") == "status"
+    assert page.locator(".pb-story-card:visible").count() == 0
+    assert clear.is_visible() and clear.is_enabled()
+    # Visible without scrolling, and nothing above it or beside it moves; on a wide screen
+    # the form keeps its height (the row was as tall as the button from the start).
+    button = clear.bounding_box()
+    assert button["y"] >= 0 and button["y"] + button["height"] <= 844
+    assert count.bounding_box()["y"] == count_top
+    assert boxes(page, f"h1, form.pb-filters .pb-filter, {shown_all}") == above
+    if width == 1280:
+        assert page.locator("form.pb-filters").bounding_box() == form
+
+    clear.click()
+    wait_until(page, f"document.querySelectorAll('.pb-story-card:not([hidden])').length == {total}")
+    assert count.inner_text() == f"All {total} stories"
+    assert not clear.is_visible()
+    for name in ("theme", "state", "area", "cohort"):
+        assert page.locator(f"#filter-{name}").input_value() == ""
+    assert "theme=" not in page.url and "state=" not in page.url
+
+
+def test_the_no_match_message_comes_back_with_its_address_and_clears_from_the_keyboard(
+    page, served_site, playbook
+):
+    theme, state = no_match(playbook)
+    page.goto(f"{served_site}/stories/?theme={theme}&state={state}")
+    assert page.locator(".pb-filter-count").inner_text() == NO_MATCH
+    for _ in range(60):  # the button is reached with Tab, after the filters
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('pb-filter-clear')"):
+            break
+    else:
+        pytest.fail("the button that clears the filters is not reachable with the Tab key")
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+    page.keyboard.press("Enter")
+    total = len(playbook.stories)
+    wait_until(page, f"document.querySelectorAll('.pb-story-card:not([hidden])').length == {total}")
+    # The button hides itself: the focus goes to the first filter, not to the page's start.
+    assert page.evaluate("document.activeElement.id") == "filter-theme"
+    assert page.locator("#filter-state").input_value() == ""
+    assert "theme=" not in page.url and "state=" not in page.url
+
+
+def test_axe_finds_nothing_on_the_stories_page_when_no_story_matches(page, served_site, playbook):
+    theme, state = no_match(playbook)
+    page.goto(f"{served_site}/stories/?theme={theme}&state={state}")
+    assert page.locator(".pb-filter-count").inner_text() == NO_MATCH
+    wait_until(page, SETTLED)
+    page.evaluate(AXE_SCRIPT)
+    found = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    assert found["violations"] == []
 
 
 def test_without_javascript_every_story_shows_and_the_filters_stay_hidden(browser, served_site):

@@ -140,6 +140,51 @@ def test_no_kind_of_page_scrolls_sideways_on_the_narrowest_phone(browser, served
     assert wide == {}
 
 
+# Whether a heading's permalink sign sits on a line of its own although the last line of
+# words could have given it company: that line holds a space, where the browser could have
+# broken earlier instead. (A line that is one unbreakable run, such as a long file name in
+# code that fills the width, leaves the sign nowhere else to go.)
+SIGN_ALONE_JS = """(heading) => {
+  const link = heading.querySelector(':scope > .headerlink');
+  const words = document.createRange();
+  words.setStartBefore(heading.firstChild);
+  words.setEndBefore(link);
+  const lastBottom = words.getBoundingClientRect().bottom;
+  if (link.getBoundingClientRect().top < lastBottom - 1) return false;
+  const lastLine = [];
+  const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (link.contains(node)) continue;
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getBoundingClientRect();
+      if (box.height && box.bottom > lastBottom - 2) lastLine.push(node.data[i]);
+    }
+  }
+  return lastLine.join('').trim().includes(' ');
+}"""
+
+
+def test_on_a_phone_a_heading_keeps_its_permalink_sign_on_its_last_line(page, served_site):
+    """A long title filled its last line and its permalink sign wrapped below it: a blank
+    line between a story's title and its summary at 390 px. Titles and section headings
+    of every length, one word more at a time: the sign stays with the last word."""
+    page.set_viewport_size(PHONE)
+    page.goto(served_site + "/stories/")
+    words = "Kansas turns a point of competition into a joint win on licensure billing for staff"
+    alone = []
+    for selector in ("h1", "h2"):
+        heading = page.locator(f".md-content {selector}:has(> .headerlink)").first
+        for count in range(1, 4 * len(words.split()) + 1):
+            text = " ".join((words.split() * 4)[:count])
+            heading.evaluate("(h, text) => { h.firstChild.textContent = text; }", text)
+            if heading.evaluate(SIGN_ALONE_JS):
+                alone.append(f"{selector}: {text}")
+    assert alone == []
+
+
 # Dark mode -------------------------------------------------------------------------------
 
 
