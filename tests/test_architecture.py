@@ -112,10 +112,10 @@ def test_only_the_engine_adapters_import_an_engine(name):
 
 
 def test_each_sub_command_is_one_module_with_add_parser_and_run():
-    for command in commands.COMMANDS:
+    for command in commands.commands():
         assert command.__name__.startswith("macros.commands.")
         assert callable(command.add_parser) and callable(command.run)
-    names = {c.__name__.rsplit(".", 1)[1].replace("_", "-") for c in commands.COMMANDS}
+    names = {c.__name__.rsplit(".", 1)[1].replace("_", "-") for c in commands.commands()}
     assert names == {"validate", "build", "serve", "check-links", "new", "schema", "pdf"}
 
 

@@ -1,5 +1,7 @@
-"""How a checked playbook is handed to the engine (site/publish.py): its pages made first,
-and the whole of it frozen for the garbage collector while the engine builds, never after."""
+"""The garbage collector and a command: what lives as long as the command (the modules it
+imports, the checked playbook and its pages while the engine builds) is frozen, so that
+collections do not walk it again and again; nothing stays frozen after, and a caller that
+goes on in the same process (the tests) finds the collector as it was."""
 
 from __future__ import annotations
 
@@ -7,9 +9,11 @@ import gc
 
 import pytest
 
+from macros import commands
+from macros.commands import validate
 from macros.site import publish
 from macros.site.build_context import BuildContext
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_main
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +56,43 @@ def test_after_the_build_everything_can_be_collected_again_even_when_it_failed(
         publish.build_into(context, tmp_path / "site")
     assert seen["frozen"] > 0
     assert gc.get_freeze_count() == 0
+
+
+def test_a_command_runs_with_what_it_imported_frozen(monkeypatch):
+    seen: dict = {}
+
+    def run(args) -> int:
+        seen["frozen"] = gc.get_freeze_count()
+        seen["collecting"] = gc.isenabled()
+        # A module the command imported is in no generation: no collection walks it.
+        seen["modules walked"] = any(item is vars(publish) for item in gc.get_objects())
+        return 0
+
+    monkeypatch.setattr(validate, "run", run)
+    assert commands.main(["validate"]) == 0
+    assert seen["frozen"] > 0
+    assert seen["collecting"]
+    assert not seen["modules walked"]
+
+
+@pytest.mark.parametrize(
+    "argv, code",
+    [
+        (["validate"], 0),  # success
+        (["--project", "no-such-folder", "validate"], 1),  # a content problem
+        (["no-such-command"], 2),  # a usage mistake, refused by argparse
+    ],
+)
+def test_after_a_command_the_collector_is_on_and_nothing_is_frozen(argv, code):
+    assert run_main(*argv).returncode == code
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_caller_that_turned_the_collector_off_finds_it_off():
+    gc.disable()
+    try:
+        run_main("validate", check=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
