@@ -23,6 +23,7 @@ from macros.pages.print_view import print_page, state_chapter
 from macros.pdf import paged
 from macros.pdf.finish import Metadata, _artifact, artifact_bytes, xmp_packet
 from macros.render import qr, short_addresses
+from macros.render.escape import link_target
 from macros.render.qr import QrCodes
 from macros.render.short_addresses import ShortAddresses, short_address
 from tests.helpers import ROOT
@@ -279,6 +280,19 @@ def test_a_web_link_in_the_text_prints_its_address_as_under_a_qr_code_or_as_no_o
     assert len(marks) == 2  # the link under the QR code prints its own text: not marked
 
 
+def test_a_link_prints_as_under_its_qr_code_though_the_page_writes_it_encoded(project):
+    # The data's address has parentheses; the page's href has them encoded (link_target).
+    url = "https://example.org/reports/annual_(2024)/integration-of-care-final-report.pdf"
+    project.edit("resources.yml", "url: https://example.org/report", f"url: {url}")
+    ctx = PageContext(load_playbook(project.data, project.path))
+    online = print_view.printed_addresses(ctx, "")
+    href = str(link_target(url))
+    assert href != url
+    body = f'<p>See <a href="{href}">the report</a>.</p>'
+    finished = print_view.with_printed_addresses(body, ctx, "")
+    assert re.findall(r'data-pb-print-href="([^"]*)"', finished) == [online[url]]
+
+
 def test_no_two_addresses_print_alike_anywhere_in_the_built_print_view(real_site):
     page = (real_site / "print" / "index.html").read_text(encoding="utf-8")
     article = page[page.index("<article") : page.index("</article>")]
@@ -371,6 +385,39 @@ def test_addresses_that_would_print_alike_are_told_apart_within_the_limit():
     assert [again[url] for url in [*reports, *stories]] == [shown[u] for u in [*reports, *stories]]
 
 
+@pytest.mark.parametrize(
+    ("url", "starts"),
+    [
+        # The host ends at a "?" or a "#" as well as at a "/".
+        (
+            "https://example.org?id=1234567890&name=a-very-long-value-that-goes-on-and-on",
+            "example.org?",
+        ),
+        (
+            "https://example.org#a-very-long-fragment-that-goes-on-and-on-and-on-and-forever",
+            "example.org#",
+        ),
+        # The scheme is read whatever its case.
+        ("HTTPS://WWW.example.org/report", "example.org/report"),
+    ],
+)
+def test_an_address_keeps_its_host_whatever_follows_it(url, starts):
+    assert short_address(url).startswith(starts)
+    assert len(short_address(url)) <= short_addresses.LIMIT
+
+
+def test_a_text_taken_by_another_address_ends_the_search_even_if_nothing_else_reads():
+    # "https://http://example.org/x" (refused by validation) prints as "http://example.org/x",
+    # which is this address in full, and "https://example.org/x" takes "example.org/x": nothing
+    # is left to tell this one apart, and the search ends all the same.
+    taken = {
+        "example.org/x": "https://example.org/x",
+        "http://example.org/x": "https://http://example.org/x",
+    }
+    shown = ShortAddresses(["http://example.org/x"], taken=taken)
+    assert shown["http://example.org/x"] == "http://example.org/x"
+
+
 def test_two_addresses_that_read_the_same_are_printed_whole():
     # The same text to type, two addresses: only the addresses themselves tell them apart.
     shown = ShortAddresses(["http://example.org/a", "https://www.example.org/a/"])
@@ -381,23 +428,34 @@ def test_two_addresses_that_read_the_same_are_printed_whole():
 _segment = st.text("ab-", min_size=1, max_size=40)
 
 
-@given(
-    st.sets(
-        st.builds(
-            lambda host, parts, query: f"https://{host}/{'/'.join(parts)}{query}",
-            st.sampled_from(["example.org", "a-rather-long-host-name.department.example.gov"]),
-            st.lists(_segment, min_size=1, max_size=4),
-            st.sampled_from(["", "?id=1", "?id=2&x=/a/b"]),
-        ),
-        max_size=8,
-    )
+_addresses = st.sets(
+    st.builds(
+        lambda host, parts, query: f"https://{host}/{'/'.join(parts)}{query}",
+        st.sampled_from(["example.org", "a-rather-long-host-name.department.example.gov"]),
+        st.lists(_segment, min_size=1, max_size=4),
+        st.sampled_from(["", "?id=1", "?id=2&x=/a/b"]),
+    ),
+    max_size=8,
 )
+
+
+@given(_addresses)
 @settings(max_examples=150, deadline=None)
 def test_no_two_addresses_print_alike_and_each_fits_unless_printed_whole(urls):
     shown = ShortAddresses(urls)
     texts = [shown[url] for url in urls]
     assert len(set(texts)) == len(texts)
     assert all(len(shown[url]) <= short_addresses.LIMIT or shown[url] == url for url in urls)
+
+
+@given(_addresses, _addresses)
+@settings(max_examples=100, deadline=None)
+def test_addresses_avoid_the_texts_other_addresses_of_the_document_print(first, then):
+    """As the print view's links in the text avoid the addresses under QR codes."""
+    under_codes = ShortAddresses(first)
+    shown = ShortAddresses(then - first, taken=under_codes.texts())
+    for url in then - first:
+        assert shown[url] not in under_codes.texts() or shown[url] == url
 
 
 def test_a_storys_states_read_as_on_its_card_commas_between_them_a_dot_after(ctx, view):

@@ -50,6 +50,7 @@ from macros.pages.common import (
 from macros.pages.policy_areas import MATRIX_URI, matrix_table
 from macros.pages.states import STATES_INDEX_URI, has_content, map_block, state_resources
 from macros.pages.urls import page_url
+from macros.render.escape import link_target
 from macros.render.markdown import html_text
 from macros.render.short_addresses import ShortAddresses
 
@@ -215,14 +216,17 @@ def with_printed_addresses(html_body: str, ctx: PageContext, site_url: str) -> s
     together, avoiding every text those print, so that no two addresses of a document
     read the same."""
     online = printed_addresses(ctx, site_url)
+    # A link's href is the address as the pages write it (escape.link_target: parentheses,
+    # spaces and the like encoded), which is how it is found here.
+    written = {str(link_target(url)): url for url in online}
     parts = _ONLINE_BLOCK.split(html_body)
     blocks = _ONLINE_BLOCK.findall(html_body)
     found = {html.unescape(m) for part in parts for m in _EXTERNAL_LINK.findall(part)}
-    others = ShortAddresses(sorted(found - online.keys()), taken=online.texts())
+    others = ShortAddresses(sorted(found - written.keys()), taken=online.texts())
 
     def marked(match: re.Match) -> str:
         url = html.unescape(match.group(1))
-        text = online[url] if url in online else others[url]
+        text = online[written[url]] if url in written else others[url]
         return f'{match.group(0)} data-pb-print-href="{html_text(text)}"'
 
     out = [_EXTERNAL_LINK.sub(marked, parts[0])]

@@ -36,12 +36,12 @@ LIMIT = 60
 HOST_LIMIT = 36
 # A cut in the middle of a word moves back to the word's start when that loses at most
 # WORD_SLACK characters; the end starts after a fragment of FRAGMENT characters at most.
-WORD_SLACK, FRAGMENT = 8, 4
+WORD_SLACK, FRAGMENT = 8, 8
 
 
 def readable(url: str) -> str:
     """The address as a reader types it: no scheme, no `www.`, no final slash."""
-    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+    return re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE).rstrip("/")
 
 
 def short_host(host: str, limit: int = HOST_LIMIT) -> str:
@@ -94,11 +94,15 @@ def candidates(url: str, limit: int = LIMIT) -> list[str]:
     text = readable(url)
     if len(text) <= limit:
         return [text, url] if text != url else [url]
-    host, _, rest = text.partition("/")
+    # The host ends at the first "/", "?" or "#"; what follows a "/" is printed after one.
+    host = re.match(r"[^/?#]*", text).group()
+    rest = text[len(host) :]
+    slash = "/" if rest.startswith("/") else ""
+    rest = rest.removeprefix(slash)
     host = short_host(host, min(HOST_LIMIT, limit))
     if not rest:
         return [host, url]
-    room = limit - len(host) - 1  # for what follows "host/"
+    room = limit - len(host) - len(slash)  # for what follows "host/"
     # The path's last segment, with the query and fragment however many slashes they hold.
     path_end = re.search(r"[?#]", rest)
     split = rest.rfind("/", 0, path_end.start() if path_end else len(rest)) + 1
@@ -114,19 +118,19 @@ def candidates(url: str, limit: int = LIMIT) -> list[str]:
         while kept < len(segments) and len(rest_from(kept + 1)) + 2 <= room:
             kept += 1
         lead = f"{ELLIPSIS}/" if kept < len(segments) else ""
-        shown.append(f"{host}/{lead}{rest_from(kept)}")
+        shown.append(f"{host}{slash}{lead}{rest_from(kept)}")
     # The end of the path from more and more segments back, cut in the middle when too long;
     # then the last segment cut with more and more of its end.
     for kept in range(len(segments) + 1):
         end = rest_from(kept)
         lead = f"{ELLIPSIS}/" if kept < len(segments) else ""
         if room - len(lead) >= 3:
-            shown.append(f"{host}/{lead}{cut_between_words(end, room - len(lead))}")
+            shown.append(f"{host}{slash}{lead}{cut_between_words(end, room - len(lead))}")
     lead = f"{ELLIPSIS}/" if segments else ""
     length = room - len(lead)
     if length >= 3 and len(last) > length:
         head = (length - 1) // 2
-        shown += [f"{host}/{lead}{cut_middle(last, length, h)}" for h in range(head, -1, -1)]
+        shown += [f"{host}{slash}{lead}{cut_middle(last, length, h)}" for h in range(head, -1, -1)]
     # Then windows along the whole path, from its end back to its start.
     width = room - 2
     if width >= 1:
@@ -134,7 +138,7 @@ def candidates(url: str, limit: int = LIMIT) -> list[str]:
             window = rest[start : start + width]
             before = ELLIPSIS if start > 0 else ""
             after = ELLIPSIS if start + width < len(rest) else ""
-            shown.append(f"{host}/{before}{window}{after}")
+            shown.append(f"{host}{slash}{before}{window}{after}")
     shown.append(url)
     return list(dict.fromkeys(shown))  # each once, in order
 
@@ -162,12 +166,17 @@ class ShortAddresses:
             if not shared:
                 break
             # Every address of a shared text takes its next way, all at once (so that the
-            # result does not depend on an order); the last way, the address itself, is
-            # never another's, so this ends.
+            # result does not depend on an order). The last way, the address itself, is
+            # another's text only if that one was typed with two schemes ("https://http://…",
+            # which validation refuses); should it be, the loop still ends when none moves.
+            moved = False
             for urls in shared:
                 for url in urls:
-                    if url in step:  # not one of those taken
-                        step[url] = min(step[url] + 1, len(self._choices[url]) - 1)
+                    if url in step and step[url] < len(self._choices[url]) - 1:  # not taken
+                        step[url] += 1
+                        moved = True
+            if not moved:  # only an address printed whole is left alike to a taken text
+                break
         self._shown = {url: self._choices[url][index] for url, index in step.items()}
 
     def texts(self) -> dict[str, str]:
@@ -179,6 +188,9 @@ class ShortAddresses:
 
     def keys(self):
         return self._shown.keys()
+
+    def __iter__(self):
+        return iter(self._shown)
 
     def __contains__(self, url: str) -> bool:
         return url in self._shown
