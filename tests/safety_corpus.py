@@ -137,6 +137,10 @@ CHANGES = [
         ("edit", R, "url: https://example.org/report", "url: https://example.org:port/report"),
     ),
     (
+        "url-with-two-schemes",
+        ("edit", R, "url: https://example.org/report", "url: https://http://example.org/report"),
+    ),
+    (
         "url-with-space",
         ("edit", R, "url: https://example.org/report", "url: https://example.org/a report"),
     ),
@@ -493,6 +497,9 @@ EXPECTED = {
     ],
     "url-with-user-name": [
         "playbook_data/resources.yml:4: resources[1].url: 'https://user:pw@example.org/report' holds a user name or password\n    hint: remove the part before '@' in the address"
+    ],
+    "url-with-two-schemes": [
+        "playbook_data/resources.yml:4: resources[1].url: 'https://http://example.org/report' starts with http:// or https:// twice\n    hint: keep only the second, for example 'https://example.org/report'"
     ],
     "url-with-bad-port": [
         "playbook_data/resources.yml:4: resources[1].url: 'https://example.org:port/report' is not a web address\n    hint: links start with https:// (or http://), for example 'https://example.org/report'"

@@ -100,10 +100,16 @@ def _url(value: str) -> str:
             f"'{shown(value)}' holds a user name or password",
             "remove the part before '@' in the address",
         )
+    if _TWO_SCHEMES.match(value):  # a paste over an address already typed
+        raise problem(
+            f"'{shown(value)}' starts with http:// or https:// twice",
+            "keep only the second, for example 'https://example.org/report'",
+        )
     return value
 
 
 _HOST = re.compile(r"[\w.-]+|[0-9a-fA-F:.]+")  # as render/escape.py: IPv6 without brackets
+_TWO_SCHEMES = re.compile(r"https?://+https?:", re.IGNORECASE)
 
 
 def _text(max_length: int, *, one_line: bool):
