@@ -107,16 +107,16 @@ def test_a_story_from_another_initiative_says_it_is_not_a_delta_center_grantees(
     pages = {page.src_uri: page for page in generate_pages(PageContext(pb))}
     # On its card wherever it is listed, and on its own page.
     assert (
-        "Louisiana, Mississippi · From the Other work, not from a Delta Center grantee\n"
+        "Louisiana, Mississippi · From the Other work, a source outside the Delta Center\n"
         "{ .pb-card-facts }" in pages["themes/second-theme.md"].markdown
     )
     story_page = pages["stories/gulf-story.md"].markdown
-    label = "From the Other work, not from a Delta Center grantee"
+    label = "From the Other work, a source outside the Delta Center"
     assert story_page.count(f"\n- {label}\n") == 1  # said once
     assert "Delta Center grantee" not in pages["themes/first-theme.md"].markdown
     # Its source has no theme of its own: its page still links the story.
     assert "\nThe story from this source:\n\n- [" in pages["about/other.md"].markdown
-    assert "not from a Delta Center grantee" not in pages["stories/kansas-story.md"].markdown
+    assert "a source outside the Delta Center" not in pages["stories/kansas-story.md"].markdown
     assert pb.state_standing("LA").kind == "other"
     assert pb.state_standing("LA").other_sources == ("other",)
     assert (
@@ -151,7 +151,7 @@ def test_a_state_page_says_why_the_state_is_here_and_names_its_associations(proj
     assert pb.state_standing("LA").kind == "delta-center"
     assert (
         "The Test source tells of work in Louisiana\\. No source in this playbook says which "
-        "Delta Center cohort, if any, its associations were in\\." in louisiana
+        "Delta Center cohort, if any, associations from Louisiana were in\\." in louisiana
     )
     assert "Associations named" not in louisiana
 
@@ -304,7 +304,13 @@ def test_pages_without_something_say_so_once_in_plain_words(project):
 
 @pytest.mark.parametrize(
     ("items", "said"),
-    [(["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")],
+    [
+        (["a"], "a"),
+        (["a", "b"], "a and b"),
+        (["a", "b", "c"], "a, b and c"),
+        # An item with an "and" of its own: semicolons keep the items apart.
+        (["a", "b", "c and d"], "a; b; and c and d"),
+    ],
 )
 def test_a_list_in_a_sentence_reads_as_a_reader_would_say_it(items, said):
     assert in_words(items) == said

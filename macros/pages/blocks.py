@@ -71,10 +71,12 @@ class ResourceView(NamedTuple):
 
 def other_initiative(ctx: PageContext, story: Story) -> str | None:
     """For a story that a source outside the Delta Center tells: where it comes from, named
-    first, so that the label cannot be read as calling that source a grantee."""
+    first. Whether its associations were Delta Center grantees no source says (the Phase 1
+    states are not named), so the label says only where the story comes from."""
     if ctx.pb.from_delta_center(story):
         return None
-    return f"From the {ctx.pb.sources[story.source].short_title}, not from a Delta Center grantee"
+    title = ctx.pb.sources[story.source].short_title
+    return f"From the {title}, a source outside the Delta Center"
 
 
 def story_meta(ctx: PageContext, story: Story, page_uri: str) -> StoryMeta:

@@ -167,7 +167,10 @@ class ThemeStories(NamedTuple):
 
 
 def in_words(items: list[str]) -> str:
-    """A list as a reader would say it: "a", "a and b", "a, b and c"."""
+    """A list as a reader would say it: "a", "a and b", "a, b and c"; with semicolons when an
+    item has an "and" of its own ("a; b; and c and d")."""
+    if any(" and " in item for item in items) and len(items) > 2:
+        return "; ".join(items[:-1]) + "; and " + items[-1]
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
 
 
@@ -196,7 +199,7 @@ def standing_text(ctx: PageContext, state: State) -> str:
         verb = "tells" if len(set(told_by)) == 1 else "tell"
         return (
             f"{told[0].upper()}{told[1:]} {verb} of work in {name}. No source in this playbook "
-            "says which Delta Center cohort, if any, its associations were in."
+            f"says which Delta Center cohort, if any, associations from {name} were in."
         )
     if standing.kind == "other":
         not_said = (
