@@ -48,8 +48,8 @@ def test_the_engine_builds_with_the_pages_made_and_frozen_with_the_playbook(
 def test_after_the_build_everything_can_be_collected_again_even_when_it_failed(
     context, tmp_path, monkeypatch
 ):
-    """`playbook serve` builds again and again in one process: what a build froze must be
-    collectable once a later build replaces it."""
+    """A caller that goes on in the same process (the tests; `playbook pdf`, which prints
+    after it builds) can collect what a build froze once it replaces it."""
     seen: dict = {}
     monkeypatch.setattr(publish.engines, "build", _engine_that_records(seen, fails=True))
     with pytest.raises(RuntimeError):
@@ -96,3 +96,19 @@ def test_a_caller_that_turned_the_collector_off_finds_it_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_build_inside_a_command_leaves_the_commands_freeze_to_the_command(
+    context, tmp_path, monkeypatch
+):
+    """Freezing does not nest: the build must not unfreeze what the command froze at its
+    start (`playbook pdf` prints after it builds, with all of it still frozen)."""
+    seen: dict = {}
+    monkeypatch.setattr(publish.engines, "build", _engine_that_records(seen))
+    gc.freeze()  # as `main` does before it runs a command
+    try:
+        before = gc.get_freeze_count()
+        assert publish.build_into(context, tmp_path / "site")
+        assert gc.get_freeze_count() >= before
+    finally:
+        gc.unfreeze()

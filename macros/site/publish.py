@@ -18,13 +18,16 @@ def build_into(context: BuildContext, site: Path, engine: str = engines.DEFAULT_
     _ = context.pages  # made before the engine starts, to be frozen with the playbook
     # The checked playbook, its pages and every module live through the whole build, which
     # makes a great many objects of its own: frozen, they are no longer walked at each full
-    # garbage collection (a quarter of a second at 100 times the real content). Unfrozen
-    # after, so that a later build in this process can collect them once they are replaced.
+    # garbage collection (a quarter of a second at 100 times the real content). Freezing does
+    # not nest: when the command froze first (commands/__init__.py), it unfreezes at its end;
+    # else this does, after the build, so that a caller can collect them once replaced.
+    frozen_by_caller = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         return engines.build(engine, context, site, epoch)
     finally:
-        gc.unfreeze()
+        if not frozen_by_caller:
+            gc.unfreeze()
 
 
 def build_and_replace(
