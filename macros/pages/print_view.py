@@ -204,8 +204,9 @@ def online(ctx: PageContext, url: str | None, site_url: str = "") -> Online | No
     return Online(url, printed_addresses(ctx, site_url)[url], ctx.qr_codes.svg(url))
 
 
-# The address under a QR code (print_online.md.j2): printed as its own text already.
-_ONLINE_BLOCK = re.compile(r'<div class="pb-online">.*?</div>', re.S)
+# The address under a QR code (print_online.md.j2): printed as its own text already. (The
+# block holds a drawing, long text without "<": skipped a run at a time, not a character.)
+_ONLINE_BLOCK = re.compile(r'<div class="pb-online">[^<]*(?:<(?!/div>)[^<]*)*</div>')
 _EXTERNAL_LINK = re.compile(r'<a\b[^>]*?\shref="(https?://[^"]*)"')
 
 
