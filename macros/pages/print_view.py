@@ -198,7 +198,8 @@ def printed_addresses(ctx: PageContext, site_url: str) -> ShortAddresses:
     return ctx.once(("printed addresses", site_url), lambda: ShortAddresses(every_address()))
 
 
-def online(ctx: PageContext, url: str | None, site_url: str = "") -> Online | None:
+def online(ctx: PageContext, url: str | None, site_url: str) -> Online | None:
+    """`url` for paper, printed as in the rest of the document published at `site_url`."""
     if not url:
         return None
     return Online(url, printed_addresses(ctx, site_url)[url], ctx.qr_codes.svg(url))
