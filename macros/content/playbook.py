@@ -40,6 +40,7 @@ class StateStanding:
     cohorts: tuple[str, ...] = ()
     other_sources: tuple[str, ...] = ()  # non-Delta Center sources of its stories and quotes
     resources: tuple[str, ...] = ()  # ids of the resources that name it
+    delta_center_sources: tuple[str, ...] = ()  # Delta Center sources of its stories and quotes
 
 
 def _by_id(records: Iterable, key: str = "id") -> dict:
@@ -164,7 +165,7 @@ class Playbook:
         """Why the state appears: a grantee cohort, a Delta Center story, or other reasons."""
         state = self.states[code]
         records = [*self.stories_for("state", code), *self.quotes_for("state", code)]
-        delta = any(self.from_delta_center(r) for r in records)
+        delta = tuple(dict.fromkeys(r.source for r in records if self.from_delta_center(r)))
         others = tuple(dict.fromkeys(r.source for r in records if not self.from_delta_center(r)))
         resources = tuple(r.id for r in self.resources.values() if code in r.states)
         if state.cohorts:
@@ -175,7 +176,7 @@ class Playbook:
             kind = "other"
         else:
             kind = "none"
-        return StateStanding(kind, tuple(state.cohorts), others, resources)
+        return StateStanding(kind, tuple(state.cohorts), others, resources, delta)
 
     def states_with_stories(self) -> list[State]:
         return [s for s in self.states.values() if self.stories_for("state", s.code)]

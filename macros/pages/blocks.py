@@ -35,7 +35,7 @@ class SourceRef(NamedTuple):
 class StoryMeta(NamedTuple):
     states: list[PageLink]
     cohort: str | None
-    # For a story from another initiative: a label saying it is not a grantee's.
+    # For a story from another initiative: a label naming its source outside the Delta Center.
     other_initiative: str | None
     year: int | None
     policy_areas: list[PageLink]
@@ -146,7 +146,7 @@ def story_card(
     states = [pb.states[c].name for c in story.states if c != except_state]
     facts = [", ".join(states)] if states else []
     label = other_initiative(ctx, story)
-    if label:  # said on every card: not a grantee's story
+    if label:  # said on every card: the story comes from a source outside the Delta Center
         facts.append(label)
     if story.year:
         facts.append(str(story.year))

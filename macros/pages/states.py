@@ -193,10 +193,9 @@ def standing_text(ctx: PageContext, state: State) -> str:
             f"according to {titles(c.source for c in cohorts)}."
         )
     if standing.kind == "delta-center":
-        records = [*pb.stories_for("state", state.code), *pb.quotes_for("state", state.code)]
-        told_by = [r.source for r in records if pb.from_delta_center(r)]
+        told_by = standing.delta_center_sources
         told = titles(told_by)
-        verb = "tells" if len(set(told_by)) == 1 else "tell"
+        verb = "tells" if len(told_by) == 1 else "tell"
         return (
             f"{told[0].upper()}{told[1:]} {verb} of work in {name}. No source in this playbook "
             f"says which Delta Center cohort, if any, associations from {name} were in."
