@@ -186,14 +186,6 @@ class ShortAddresses:
     def __getitem__(self, url: str) -> str:
         return self._shown[url]
 
-    def keys(self):
-        return self._shown.keys()
-
     def __iter__(self):
+        """The addresses."""
         return iter(self._shown)
-
-    def __contains__(self, url: str) -> bool:
-        return url in self._shown
-
-    def __len__(self) -> int:
-        return len(self._shown)
