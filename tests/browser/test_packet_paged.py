@@ -306,7 +306,9 @@ def test_the_form_says_the_numbers_are_being_worked_out_until_they_are(
 ):
     held = []
     page_with_csp.route("**/pagedjs/paged.js", lambda route: held.append(route))
-    page_with_csp.goto(f"{served_site}/print/{QUERIES['state']}")
+    # Not until "load": a script the page adds before its load event (Paged.js, held here)
+    # holds that event back, and whether print.js adds it first is a matter of timing.
+    page_with_csp.goto(f"{served_site}/print/{QUERIES['state']}", wait_until="domcontentloaded")
     page_with_csp.wait_for_selector("html[data-pb-page-numbers='working']", state="attached")
     assert page_with_csp.locator(".pb-packet-numbers").inner_text() == WORKING_NOTE
     held[0].continue_()
