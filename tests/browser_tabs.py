@@ -9,6 +9,11 @@ for a whole test run) and nothing else. When a test is done, every page it opene
 and any pop-up) is closed first, so that nothing can still write, and then the cookies and
 the stored data (localStorage, IndexedDB, caches) of every site those pages opened are
 cleared, as in a new context. sessionStorage belongs to a tab and goes with it.
+
+One blank tab stays open in the context all along (`blank`), and the stored data is cleared
+through it. Measured on two cores, this halves what a browser test costs in CPU: a tab
+opened to clear storage cost about 0.3 s of CPU, and a tab opened after the context's last
+tab had closed another 0.3 s more than one opened beside a tab still open.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ class Tabs:
 
     def __enter__(self) -> Tabs:
         self.context = self.browser.new_context(viewport=VIEWPORT, bypass_csp=self.bypass_csp)
+        self.blank = self.context.new_page()  # never navigated: no site's page runs in it
+        self._devtools = self.context.new_cdp_session(self.blank)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -56,6 +63,8 @@ class Tabs:
             # Closed before anything is cleared: a timer or an unload handler could still
             # store something afterwards (Material stores the colour scheme, for one).
             for left_open in self.context.pages:
+                if left_open == self.blank:
+                    continue
                 for frame in left_open.frames:  # a pop-up may be past its first navigation
                     opened(frame)
                 left_open.close()
@@ -63,14 +72,8 @@ class Tabs:
             self.context.clear_cookies()
 
     def _forget(self, origins: set[str]) -> None:
-        """Clear what the sites of `origins` stored in the context, through a blank tab."""
-        blank = self.context.new_page()
-        try:
-            devtools = self.context.new_cdp_session(blank)
-            for origin in sorted(origins):
-                devtools.send(
-                    "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORED}
-                )
-            devtools.detach()
-        finally:
-            blank.close()
+        """Clear what the sites of `origins` stored in the context, through the blank tab."""
+        for origin in sorted(origins):
+            self._devtools.send(
+                "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORED}
+            )

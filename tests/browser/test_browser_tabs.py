@@ -91,7 +91,7 @@ def test_a_pop_up_is_closed_and_what_its_site_stored_is_gone(browser, tmp_path):
             pop_up = opening.value
             pop_up.wait_for_load_state()
             pop_up.evaluate(STORE)
-        assert tabs.context.pages == []
+        assert tabs.context.pages == [tabs.blank]
         with tabs.tab() as second:
             second.goto(there_url + "/index.html")
             assert second.evaluate(FOUND) == NOTHING
