@@ -13,13 +13,13 @@ import pytest
 from macros.content.validate import load_playbook
 from tests.contrast import BACKGROUNDS_JS, ratio
 from tests.helpers import ROOT
+from tests.keyboard_walk import tab_to
 from tests.site_audit import SETTLED, wait_until
 
 pytestmark = pytest.mark.browser
 
 FOCUS_CONTRAST = 3.0  # WCAG 2.1 SC 1.4.11: parts of controls, such as a focus ring
 TEXT_CONTRAST = 4.5  # WCAG 2.1 SC 1.4.3: small text
-MAX_TABS = 400  # the longest Tab walk, through the header and navigation of the stories page
 
 
 @pytest.fixture(scope="module")
@@ -29,44 +29,6 @@ def playbook():
 
 def focused(page, selector: str) -> bool:
     return page.evaluate("s => document.activeElement.matches(s)", selector)
-
-
-# Tab presses are real key presses, sent one by one, but the focus is checked after every
-# TAB_BATCH of them (a round trip to the browser costs CPU): once the element is reached,
-# the page swallows the rest of the batch's presses, so that the focus stays on it.
-TAB_BATCH = 10
-STOP_AT_JS = """selector => {
-  const stop = {selector, presses: 0, reached: false};
-  stop.listener = event => {
-    if (event.key !== 'Tab') return;
-    if (stop.reached) event.preventDefault();
-    else stop.presses += 1;
-  };
-  stop.watcher = () => { stop.reached ||= document.activeElement.matches(selector); };
-  addEventListener('keydown', stop.listener, true);
-  addEventListener('focusin', stop.watcher, true);
-  window.testTabStop = stop;
-}"""
-REACHED_JS = """() => {
-  const stop = window.testTabStop;
-  if (!stop.reached) return 0;
-  removeEventListener('keydown', stop.listener, true);
-  removeEventListener('focusin', stop.watcher, true);
-  return document.activeElement.matches(stop.selector) ? stop.presses : -1;
-}"""
-
-
-def tab_to(page, selector: str) -> int:
-    """Press Tab until the element with the focus matches `selector`; the number of presses."""
-    page.evaluate(STOP_AT_JS, selector)
-    for _ in range(0, MAX_TABS, TAB_BATCH):
-        for _ in range(TAB_BATCH):
-            page.keyboard.press("Tab")
-        presses = page.evaluate(REACHED_JS)
-        if presses:
-            assert presses > 0, f"the focus left {selector} without a Tab press"
-            return presses
-    pytest.fail(f"{selector} is not reachable with the Tab key")
 
 
 # The skip link ---------------------------------------------------------------------------
