@@ -113,6 +113,20 @@ def test_on_a_phone_every_task_shows_before_any_scrolling(browser, served_site):
     context.close()
 
 
+def test_on_a_phone_the_header_shows_the_sites_name_whole(page, served_site, playbook):
+    cut = {}
+    for width in (NARROWEST, PHONE["width"]):
+        page.set_viewport_size({"width": width, "height": 740})
+        page.goto(served_site + "/")
+        name = page.locator(".md-header__topic").first
+        assert name.inner_text().strip() == playbook.info.title
+        # The theme cuts a name that does not fit with "…" (text-overflow: ellipsis).
+        widths = name.locator(".md-ellipsis").evaluate("e => [e.scrollWidth, e.clientWidth]")
+        if widths[0] > widths[1]:
+            cut[width] = widths
+    assert cut == {}
+
+
 # Phones: nothing scrolls sideways --------------------------------------------------------
 
 OVERFLOW_JS = """() => {
