@@ -1,5 +1,6 @@
-"""Visit the pages of a built site in one browser context: what each page requests from
-other hosts and what axe-core finds against WCAG 2.0/2.1 A and AA.
+"""Visit the pages of a built site in one browser tab, under the policies the pages carry:
+what each page requests from other hosts, what breaks its Content-Security-Policy or throws,
+and what axe-core finds against WCAG 2.0/2.1 A and AA (also in dark mode, where asked).
 
 Pages are found by walking the site's HTML files, so a new kind of page is audited as soon
 as it is built, without a list to keep up to date.
@@ -27,10 +28,13 @@ AXE_COLOUR_OPTIONS = {
     "runOnly": {"type": "rule", "values": COLOUR_RULES},
     "resultTypes": ["violations"],
 }
-# axe takes about a second a page on two cores. Past this many pages of one kind (the
-# states or the stories of a large playbook), the largest pages of the kind stand for it:
-# they hold the most of every component the kind's template produces.
+# axe takes half a second to a second a page on two cores. A kind with more pages than this
+# is one made from the data, a page a record (the states, the stories, the policy areas), all
+# from one template: its own index page and its largest pages stand for it, as they hold the
+# most of every component the template produces. Smaller kinds (today every section written
+# by hand) are audited whole.
 AXE_PAGES_PER_KIND = 8
+AXE_PAGES_OF_A_GENERATED_KIND = 4
 
 
 def site_pages(site: Path) -> dict[str, Path]:
@@ -56,8 +60,9 @@ def page_kind(path: str) -> str:
 
 
 def axe_selection(pages: dict[str, Path]) -> list[str]:
-    """Every page, except that a kind with many pages is represented by its own index page
-    and its largest pages (by bytes), AXE_PAGES_PER_KIND in all."""
+    """Every page, except that a kind with more than AXE_PAGES_PER_KIND pages is represented
+    by its own index page and its largest pages (by bytes), AXE_PAGES_OF_A_GENERATED_KIND in
+    all."""
     kinds: dict[str, list[str]] = {}
     for path in pages:
         kinds.setdefault(page_kind(path), []).append(path)
@@ -71,7 +76,7 @@ def axe_selection(pages: dict[str, Path]) -> list[str]:
             (path for path in members if path not in index),
             key=lambda path: (-pages[path].stat().st_size, path),
         )
-        chosen += index + rest[: AXE_PAGES_PER_KIND - len(index)]
+        chosen += index + rest[: AXE_PAGES_OF_A_GENERATED_KIND - len(index)]
     return sorted(chosen)
 
 
@@ -89,19 +94,38 @@ def wait_until(page, expression: str, arg=None, timeout: float = 5.0) -> None:
         time.sleep(0.05)
 
 
+POLICY_BREACH = "Content Security Policy"
+# Material's palette toggle in the header, a reader's own choice of dark or light mode: the
+# one of its labels on show. (Not found by its title: the theme's tooltips take the title
+# off a label the pointer is over.)
+TOGGLE = "[data-md-component=palette] label:visible"
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+
+
 @dataclass
 class PageAudit:
     path: str
     foreign_requests: list[str] = field(default_factory=list)
     violations: list[dict] = field(default_factory=list)
+    dark_violations: list[dict] | None = None  # None: not audited in dark mode
+    # What the browser reported while the page was open: its policy refusing something, or
+    # a script that threw.
+    errors: list[str] = field(default_factory=list)
+    measured: object = None  # what the audit's `measure` script returned on the page
 
     def violation_report(self) -> list[str]:
+        dark = self._report(self.dark_violations or [], " (dark mode)")
+        return self._report(self.violations, "") + dark
+
+    def _report(self, violations: list[dict], where: str) -> list[str]:
         lines = []
-        for violation in self.violations:
+        for violation in violations:
             targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
             first = violation["nodes"][0]
             why = " ".join(check["message"] for check in first["any"] + first["all"])
-            lines.append(f"{self.path}: {violation['id']} ({violation['help']}): {targets}: {why}")
+            lines.append(
+                f"{self.path}{where}: {violation['id']} ({violation['help']}): {targets}: {why}"
+            )
         return lines
 
 
@@ -110,19 +134,23 @@ def audit(
     base_url: str,
     paths: list[str],
     axe_paths: set[str],
-    color_scheme: str = "light",
+    *,
+    dark_paths: set[str] = frozenset(),
     width: int = 1280,
-    axe_options: dict = AXE_OPTIONS,
+    measure: str | None = None,
     proxy: str | None = None,
 ) -> list[PageAudit]:
-    """Load each page and record every request it makes to another origin than
-    `base_url`'s; run axe on the pages in `axe_paths`.
+    """Load each page, `width` pixels wide, and record every request it makes to another
+    origin than `base_url`'s, and what breaks its policy or throws; run axe on the pages in
+    `axe_paths`, and on those in `dark_paths` switch to dark mode with the header's toggle and
+    run axe's colour rules again; run the JavaScript function `measure` on every page.
 
-    Such a request is never sent: it goes to the browser context's `proxy`, by default a
-    dead end of the audit's own (`dead_end_proxy`), which only the site's own host bypasses.
-    Requests are watched, not intercepted: interception would turn off the browser's cache
-    and fetch every script and stylesheet again for every page (twice the time). The
-    reader's system prefers `color_scheme` ("light" or "dark"); the window is `width` wide.
+    A request to another host is never sent: it goes to the browser context's `proxy`, by
+    default a dead end of the audit's own (`dead_end_proxy`), which only the site's own host
+    bypasses. Requests are watched, not intercepted: interception would turn off the
+    browser's cache and fetch every script and stylesheet again for every page (twice the
+    time). axe is put in by the DevTools protocol, which the pages' policies do not govern,
+    so the pages run under their own policies, as in a reader's browser.
     """
     parts = urlsplit(base_url)
     origin = f"{parts.scheme}://{parts.netloc}"
@@ -136,40 +164,64 @@ def audit(
         if url not in current[-1].foreign_requests:
             current[-1].foreign_requests.append(url)
 
+    def listen(message) -> None:
+        if POLICY_BREACH in message.text:
+            current[-1].errors.append(message.text)
+
     with ExitStack() as cleanup:
         if proxy is None:
             proxy, _received = cleanup.enter_context(dead_end_proxy())
-        # axe evaluates strings, which the site's CSP forbids (tests/browser/test_csp_browser.py
-        # checks the policy itself).
         # A reader who prefers reduced motion: the theme then runs no transition (the
         # header's shadow fades in on every page), so each page is at rest at once and
         # its colours are the final ones, a quarter of a second sooner a page.
         context = browser.new_context(
             viewport={"width": width, "height": 900},
-            color_scheme=color_scheme,
             reduced_motion="reduce",
-            bypass_csp=True,
             proxy={"server": proxy, "bypass": parts.hostname},
         )
         cleanup.callback(context.close)
         context.on("request", watch)
         tab = context.new_page()
+        tab.on("console", listen)
+        tab.on("pageerror", lambda error: current[-1].errors.append(f"script error: {error}"))
         for path in paths:
             current.append(PageAudit(path))
             tab.goto(base_url + path, wait_until="load")
             if path in axe_paths:
-                # The print view lays a packet out in pages (Paged.js) after it loads: audited
-                # once that is done, as a reader sees it.
-                tab.evaluate("() => window.pbPaged ? window.pbPaged.paginating : null")
-                # Colours caught halfway through a CSS transition are not the page's colours.
-                wait_until(tab, SETTLED)
-                # axe-core from the wheel (nothing fetched), put in the pages it audits only:
-                # half a megabyte of script that the other pages need not run.
-                tab.evaluate(AXE_SCRIPT)
-                found = tab.evaluate("options => axe.run(document, options)", axe_options)
-                current[-1].violations = found["violations"]
+                current[-1].violations = _axe(tab, AXE_OPTIONS)
+            if measure is not None:
+                # After axe where it ran: by then the theme's script has long finished
+                # reshaping the page (it wraps wide tables in a scrolling box).
+                current[-1].measured = tab.evaluate(measure)
+            if path in dark_paths:
+                current[-1].dark_violations = _in_dark_mode(tab, AXE_COLOUR_OPTIONS)
         tab.wait_for_load_state("networkidle")  # late requests of the last page
     return current
+
+
+def _axe(tab, options: dict) -> list[dict]:
+    # The print view lays a packet out in pages (Paged.js) after it loads: audited once that
+    # is done, as a reader sees it.
+    tab.evaluate("() => window.pbPaged ? window.pbPaged.paginating : null")
+    # Colours caught halfway through a CSS transition are not the page's colours.
+    wait_until(tab, SETTLED)
+    # axe-core from the wheel (nothing fetched), put in the pages it audits only: half a
+    # megabyte of script that the other pages need not run; once a page.
+    if not tab.evaluate("typeof axe !== 'undefined'"):
+        tab.evaluate(AXE_SCRIPT)
+    return tab.evaluate("options => axe.run(document, options)", options)["violations"]
+
+
+def _in_dark_mode(tab, options: dict) -> list[dict]:
+    """axe after the reader switches the page to dark mode; then back to light, the mode the
+    next page opens in (the theme remembers the choice)."""
+    tab.locator(TOGGLE).click()
+    wait_until(tab, f"{SCHEME} === 'slate'")
+    try:
+        return _axe(tab, options)
+    finally:
+        tab.locator(TOGGLE).click()
+        wait_until(tab, f"{SCHEME} === 'default'")
 
 
 @contextmanager

@@ -751,10 +751,11 @@ def test_a_packet_made_on_the_site_holds_exactly_the_chosen_parts(published, pb,
 NUMBERS_DONE = "html[data-pb-page-numbers]:not([data-pb-page-numbers='working'])"
 
 
-def print_from_the_site(tab, site: Path, query: str, out: Path) -> tuple[str, str]:
+def print_from_the_site(tab, site: Path, query: str, out: Path | None) -> tuple[str, str]:
     """Open the site's print view with `query`, as a reader's browser would, and print it
-    once, as the browser's "Print" does (no second print, no numbers filled in by Python);
-    returns what print.js said about page numbers ("filled" or "none") and the form's note."""
+    once into `out`, as the browser's "Print" does (no second print, no numbers filled in by
+    Python); returns what print.js said about page numbers ("filled" or "none") and the
+    form's note. Without `out`, what it says before printing is all."""
     from macros.site.local_server import serve_folder
 
     with serve_folder(site) as base:
@@ -763,7 +764,8 @@ def print_from_the_site(tab, site: Path, query: str, out: Path) -> tuple[str, st
         said = tab.locator("html").get_attribute("data-pb-page-numbers")
         note = tab.locator(".pb-packet-numbers")
         said_note = note.inner_text() if note.count() else ""
-        out.write_bytes(tab.pdf(prefer_css_page_size=True, tagged=True, outline=True))
+        if out is not None:
+            out.write_bytes(tab.pdf(prefer_css_page_size=True, tagged=True, outline=True))
     return said, said_note
 
 
@@ -830,7 +832,7 @@ def test_without_paged_js_a_packet_the_pdfs_do_not_cover_prints_without_numbers_
 
 
 def test_without_paged_js_another_browser_prints_no_page_numbers_and_says_why(
-    published_without_pagedjs, browser, tmp_path
+    published_without_pagedjs, browser
 ):
     """The published numbers are Chromium's pages; Firefox or Safari may break pages
     elsewhere. (With Paged.js, another browser lays the packet out itself.)"""
@@ -838,7 +840,7 @@ def test_without_paged_js_another_browser_prints_no_page_numbers_and_says_why(
     context = browser.new_context(user_agent=firefox)
     try:
         tab = context.new_page()
-        said, note = print_from_the_site(tab, published_without_pagedjs, "", tmp_path / "whole.pdf")
+        said, note = print_from_the_site(tab, published_without_pagedjs, "", None)
     finally:
         context.close()
     assert said == "none"
@@ -849,9 +851,9 @@ def test_without_paged_js_another_browser_prints_no_page_numbers_and_says_why(
 
 
 def test_a_site_built_without_its_pdfs_or_paged_js_says_its_packets_have_no_page_numbers(
-    without_pagedjs, page, tmp_path
+    without_pagedjs, page
 ):
-    said, note = print_from_the_site(page, without_pagedjs, "", tmp_path / "whole.pdf")
+    said, note = print_from_the_site(page, without_pagedjs, "", None)
     assert said == "none"
     assert note == (
         "Page numbers: this copy of the site was made without its PDFs, so a printed "

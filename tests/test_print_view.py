@@ -258,6 +258,10 @@ def test_an_address_under_a_qr_code_breaks_after_a_slash_rather_than_in_a_word(c
     short = print_view.Online("https://example.org/report", "example.org/report", Markup(""))
     block = render(ctx, "print_online.md.j2", online=short)
     assert '<a href="https://example.org/report">example.org/report</a>' in block
+    # One printed whole, with its scheme, never breaks between the two slashes of "https://".
+    whole = "https://integrated-care-playbook.github.io/x/y"
+    block = render(ctx, "print_online.md.j2", online=print_view.Online(whole, whole, Markup("")))
+    assert ">https://integrated-care-playbook.github.io/<wbr>x/<wbr>y</a>" in block
 
 
 def test_a_web_link_in_the_text_prints_its_address_as_under_a_qr_code_or_as_no_other(ctx):

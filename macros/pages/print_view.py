@@ -186,6 +186,16 @@ class Online(NamedTuple):
     shown: str
     qr: Markup
 
+    def pieces(self) -> list[str]:
+        """The shown address in the pieces between which it may break on paper: after each
+        "/" when it is longer than a line under a QR code holds (about 22 characters), never
+        between the two of "https://" (printed whole when no shorter text tells it apart)."""
+        if len(self.shown) <= 22:
+            return [self.shown]
+        scheme, separator, rest = self.shown.rpartition("://")
+        first, *others = rest.split("/")
+        return [scheme + separator + first, *others]
+
 
 def printed_addresses(ctx: PageContext, site_url: str) -> ShortAddresses:
     """The printed text of every address the print view may print (each story's page, each

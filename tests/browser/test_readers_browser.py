@@ -1,6 +1,6 @@
 """Readers first (issue 12), in a real browser on the real site: the reader's tasks from the
-home page in a few clicks, every kind of page on a phone without sideways scrolling, and
-axe in dark mode as well as light."""
+home page in a few clicks, and every kind of page on a phone without sideways scrolling or
+anything axe finds. (Light and dark mode on a laptop: test_every_page.py.)"""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from benchmarks.lighthouse import page_kinds
 from macros.content.validate import load_playbook
 from tests.helpers import ROOT
-from tests.site_audit import AXE_COLOUR_OPTIONS, audit
+from tests.site_audit import audit
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +113,20 @@ def test_on_a_phone_every_task_shows_before_any_scrolling(browser, served_site):
     context.close()
 
 
+def test_on_a_phone_the_header_shows_the_sites_name_whole(page, served_site, playbook):
+    cut = {}
+    for width in (NARROWEST, PHONE["width"]):
+        page.set_viewport_size({"width": width, "height": 740})
+        page.goto(served_site + "/")
+        name = page.locator(".md-header__topic").first
+        assert name.inner_text().strip() == playbook.info.title
+        # The theme cuts a name that does not fit with "…" (text-overflow: ellipsis).
+        widths = name.locator(".md-ellipsis").evaluate("e => [e.scrollWidth, e.clientWidth]")
+        if widths[0] > widths[1]:
+            cut[width] = widths
+    assert cut == {}
+
+
 # Phones: nothing scrolls sideways --------------------------------------------------------
 
 OVERFLOW_JS = """() => {
@@ -127,17 +141,21 @@ OVERFLOW_JS = """() => {
 }"""
 
 
-def test_no_kind_of_page_scrolls_sideways_on_the_narrowest_phone(browser, served_site, kinds):
-    context = browser.new_context(viewport={"width": NARROWEST, "height": 740})
-    page = context.new_page()
-    wide = {}
-    for kind, path in kinds.items():
-        page.goto(served_site + path)
-        found = page.evaluate(OVERFLOW_JS)
-        if found:
-            wide[kind] = found
-    context.close()
-    assert wide == {}
+@pytest.fixture(scope="module")
+def on_the_narrowest_phone(browser, served_site, kinds):
+    """A page of each kind on the narrowest phone: what scrolls sideways, what axe finds."""
+    paths = list(kinds.values())
+    return audit(browser, served_site, paths, set(paths), width=NARROWEST, measure=OVERFLOW_JS)
+
+
+def test_no_kind_of_page_scrolls_sideways_on_the_narrowest_phone(on_the_narrowest_phone, kinds):
+    assert [page.path for page in on_the_narrowest_phone] == list(kinds.values())
+    assert {page.path: page.measured for page in on_the_narrowest_phone if page.measured} == {}
+
+
+def test_axe_finds_nothing_on_the_narrowest_phone(on_the_narrowest_phone):
+    report = [line for page in on_the_narrowest_phone for line in page.violation_report()]
+    assert report == []
 
 
 # Whether a heading's permalink sign sits on a line of its own although the last line of
@@ -174,14 +192,21 @@ def test_on_a_phone_a_heading_keeps_its_permalink_sign_on_its_last_line(page, se
     page.set_viewport_size(PHONE)
     page.goto(served_site + "/stories/")
     words = "Kansas turns a point of competition into a joint win on licensure billing for staff"
+    texts = [
+        " ".join((words.split() * 4)[:count]) for count in range(1, 4 * len(words.split()) + 1)
+    ]
     alone = []
     for selector in ("h1", "h2"):
         heading = page.locator(f".md-content {selector}:has(> .headerlink)").first
-        for count in range(1, 4 * len(words.split()) + 1):
-            text = " ".join((words.split() * 4)[:count])
-            heading.evaluate("(h, text) => { h.firstChild.textContent = text; }", text)
-            if heading.evaluate(SIGN_ALONE_JS):
-                alone.append(f"{selector}: {text}")
+        # Each text in turn, laid out and measured in the page (one call, not one a text).
+        wrapping = heading.evaluate(
+            f"""(heading, texts) => texts.filter(text => {{
+              heading.firstChild.textContent = text;
+              return ({SIGN_ALONE_JS})(heading);
+            }})""",
+            texts,
+        )
+        alone += [f"{selector}: {text}" for text in wrapping]
     assert alone == []
 
 
@@ -197,15 +222,3 @@ def test_dark_mode_follows_the_system_and_the_toggle_switches_it(browser, served
     page.locator("label[title='Switch to light mode']").click()
     assert page.evaluate(scheme) == "default"
     context.close()
-
-
-def test_axe_finds_nothing_in_dark_mode_or_on_a_phone(browser, served_site, kinds):
-    paths = list(kinds.values())
-    # Every rule runs on every page in light mode (test_every_page.py) and on a phone here;
-    # in dark mode only the colours change, so the colour rules run.
-    dark = audit(
-        browser, served_site, paths, set(paths), color_scheme="dark", axe_options=AXE_COLOUR_OPTIONS
-    )
-    phone = audit(browser, served_site, paths, set(paths), width=NARROWEST)
-    report = [line for page in dark + phone for line in page.violation_report()]
-    assert report == []
