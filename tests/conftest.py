@@ -49,6 +49,15 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def kinds(real_site: Path) -> dict[str, str]:
+    """One page of each kind of the real site: the home page, each section's own page and
+    its largest page (benchmarks/lighthouse.py's choice, which Lighthouse audits too)."""
+    from benchmarks.lighthouse import page_kinds
+
+    return page_kinds(real_site)
+
+
+@pytest.fixture(scope="session")
 def served_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory):
     """The real site served on 127.0.0.1 (a free port) at the path it is published under
     (`site_url`), as GitHub Pages serves it: the 404 page's absolute links then work.

@@ -26,13 +26,14 @@ STOP_AT_JS = """selector => {
   addEventListener('focusin', stop.watcher, true);
   window.testTabStop = stop;
 }"""
-# The presses it took, once reached (the page then stops swallowing presses); 0 before.
+# Once reached (the page then stops swallowing presses): the presses it took, and whether
+# the focus is still there; null before.
 REACHED_JS = """() => {
   const stop = window.testTabStop;
-  if (!stop.reached) return 0;
+  if (!stop.reached) return null;
   removeEventListener('keydown', stop.listener, true);
   removeEventListener('focusin', stop.watcher, true);
-  return document.activeElement.matches(stop.selector) ? stop.presses : -1;
+  return {presses: stop.presses, kept: document.activeElement.matches(stop.selector)};
 }"""
 
 
@@ -43,8 +44,8 @@ def tab_to(page, selector: str, most: int = MOST_TABS) -> int:
     for _ in range(0, most, TAB_BATCH):
         for _ in range(TAB_BATCH):
             page.keyboard.press("Tab")
-        presses = page.evaluate(REACHED_JS)
-        if presses:
-            assert presses > 0, f"the focus left {selector} without a Tab press"
-            return presses
+        reached = page.evaluate(REACHED_JS)
+        if reached is not None:
+            assert reached["kept"], f"the focus left {selector} after reaching it"
+            return reached["presses"]
     pytest.fail(f"{selector} is not reachable with the Tab key")

@@ -33,7 +33,7 @@ AXE_COLOUR_OPTIONS = {
 # from one template: its own index page and its largest pages stand for it, as they hold the
 # most of every component the template produces. Smaller kinds (today every section written
 # by hand) are audited whole.
-AXE_PAGES_PER_KIND = 8
+AXE_WHOLE_KIND_UP_TO = 8  # pages
 AXE_PAGES_OF_A_GENERATED_KIND = 4
 
 
@@ -60,7 +60,7 @@ def page_kind(path: str) -> str:
 
 
 def axe_selection(pages: dict[str, Path]) -> list[str]:
-    """Every page, except that a kind with more than AXE_PAGES_PER_KIND pages is represented
+    """Every page, except that a kind of more than AXE_WHOLE_KIND_UP_TO pages is represented
     by its own index page and its largest pages (by bytes), AXE_PAGES_OF_A_GENERATED_KIND in
     all."""
     kinds: dict[str, list[str]] = {}
@@ -68,7 +68,7 @@ def axe_selection(pages: dict[str, Path]) -> list[str]:
         kinds.setdefault(page_kind(path), []).append(path)
     chosen = []
     for kind, members in kinds.items():
-        if len(members) <= AXE_PAGES_PER_KIND:
+        if len(members) <= AXE_WHOLE_KIND_UP_TO:
             chosen += members
             continue
         index = [path for path in members if path == f"/{kind}/"]
@@ -150,7 +150,9 @@ def audit(
     bypasses. Requests are watched, not intercepted: interception would turn off the
     browser's cache and fetch every script and stylesheet again for every page (twice the
     time). axe is put in by the DevTools protocol, which the pages' policies do not govern,
-    so the pages run under their own policies, as in a reader's browser.
+    so the pages run under their own policies, as in a reader's browser. The tab listens
+    across pages: what a page breaks after the next one is asked for is reported with that
+    one, and the pages axe audits stay open for a second or more.
     """
     parts = urlsplit(base_url)
     origin = f"{parts.scheme}://{parts.netloc}"
@@ -222,6 +224,7 @@ def _in_dark_mode(tab, options: dict) -> list[dict]:
     finally:
         tab.locator(TOGGLE).click()
         wait_until(tab, f"{SCHEME} === 'default'")
+        tab.mouse.move(0, 0)  # off the toggle: no hover state or tooltip on the next page
 
 
 @contextmanager

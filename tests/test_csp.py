@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from macros.site import csp
@@ -59,6 +61,9 @@ def test_every_built_page_has_the_policies_and_no_unknown_inline_script(real_sit
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert html.count('http-equiv="Content-Security-Policy"') == 1, page
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)[1]
+        assert "'unsafe-inline'" not in policy.split("style-src")[0], page  # scripts: never
+        assert '<meta name="referrer" content="same-origin">' in html, page
         assert all(csp.is_theme_script(s) for s in csp.inline_scripts(html)), page
 
 

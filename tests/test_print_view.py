@@ -262,6 +262,10 @@ def test_an_address_under_a_qr_code_breaks_after_a_slash_rather_than_in_a_word(c
     whole = "https://integrated-care-playbook.github.io/x/y"
     block = render(ctx, "print_online.md.j2", online=print_view.Online(whole, whole, Markup("")))
     assert ">https://integrated-care-playbook.github.io/<wbr>x/<wbr>y</a>" in block
+    # "://" further on is not a scheme: such an address breaks after each "/" as any other.
+    archived = "web.archive.org/web/2020/https://example.org/a"
+    online = print_view.Online("https://" + archived, archived, Markup(""))
+    assert online.pieces() == ["web.archive.org", "web", "2020", "https:", "", "example.org", "a"]
 
 
 def test_a_web_link_in_the_text_prints_its_address_as_under_a_qr_code_or_as_no_other(ctx):

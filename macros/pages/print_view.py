@@ -192,9 +192,9 @@ class Online(NamedTuple):
         between the two of "https://" (printed whole when no shorter text tells it apart)."""
         if len(self.shown) <= 22:
             return [self.shown]
-        scheme, separator, rest = self.shown.rpartition("://")
-        first, *others = rest.split("/")
-        return [scheme + separator + first, *others]
+        scheme = next((s for s in ("https://", "http://") if self.shown.startswith(s)), "")
+        first, *others = self.shown.removeprefix(scheme).split("/")
+        return [scheme + first, *others]
 
 
 def printed_addresses(ctx: PageContext, site_url: str) -> ShortAddresses:

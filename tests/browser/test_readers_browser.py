@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.lighthouse import page_kinds
 from macros.content.validate import load_playbook
 from tests.helpers import ROOT
 from tests.site_audit import audit
@@ -20,12 +19,6 @@ NARROWEST = 360
 @pytest.fixture(scope="module")
 def playbook():
     return load_playbook(ROOT / "playbook_data")
-
-
-@pytest.fixture(scope="module")
-def kinds(real_site) -> dict[str, str]:
-    """One page of each kind (the home page, each section's page and its largest page)."""
-    return page_kinds(real_site)
 
 
 class Reader:
@@ -122,6 +115,7 @@ def test_on_a_phone_the_header_shows_the_sites_name_whole(page, served_site, pla
         assert name.inner_text().strip() == playbook.info.title
         # The theme cuts a name that does not fit with "…" (text-overflow: ellipsis).
         widths = name.locator(".md-ellipsis").evaluate("e => [e.scrollWidth, e.clientWidth]")
+        assert widths[1] > 0  # laid out: measured, not an empty box
         if widths[0] > widths[1]:
             cut[width] = widths
     assert cut == {}
