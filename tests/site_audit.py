@@ -190,7 +190,7 @@ def audit(
             current.append(PageAudit(path))
             tab.goto(base_url + path, wait_until="load")
             if path in axe_paths:
-                current[-1].violations = _axe(tab, AXE_OPTIONS)
+                current[-1].violations = axe_violations(tab)
             if measure is not None:
                 # After axe where it ran: by then the theme's script has long finished
                 # reshaping the page (it wraps wide tables in a scrolling box).
@@ -201,7 +201,8 @@ def audit(
     return current
 
 
-def _axe(tab, options: dict) -> list[dict]:
+def axe_violations(tab, options: dict = AXE_OPTIONS) -> list[dict]:
+    """What axe finds on the page open in `tab`, once it is at rest."""
     # The print view lays a packet out in pages (Paged.js) after it loads: audited once that
     # is done, as a reader sees it.
     tab.evaluate("() => window.pbPaged ? window.pbPaged.paginating : null")
@@ -220,7 +221,7 @@ def _in_dark_mode(tab, options: dict) -> list[dict]:
     tab.locator(TOGGLE).click()
     wait_until(tab, f"{SCHEME} === 'slate'")
     try:
-        return _axe(tab, options)
+        return axe_violations(tab, options)
     finally:
         tab.locator(TOGGLE).click()
         wait_until(tab, f"{SCHEME} === 'default'")

@@ -13,7 +13,7 @@ import pytest
 from macros.content.validate import load_playbook
 from tests.helpers import ROOT
 from tests.keyboard_walk import tab_to
-from tests.site_audit import AXE_OPTIONS, AXE_SCRIPT, SETTLED, wait_until
+from tests.site_audit import axe_violations, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -208,10 +208,7 @@ def test_axe_finds_nothing_on_the_stories_page_when_no_story_matches(page, serve
     theme, state = no_match(playbook)
     page.goto(f"{served_site}/stories/?theme={theme}&state={state}")
     assert page.locator(".pb-filter-count").inner_text() == NO_MATCH
-    wait_until(page, SETTLED)
-    page.evaluate(AXE_SCRIPT)
-    found = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    assert found["violations"] == []
+    assert axe_violations(page) == []
 
 
 def test_without_javascript_every_story_shows_and_the_filters_stay_hidden(browser, served_site):
