@@ -178,6 +178,10 @@ def theme_chapter(ctx: PageContext, theme: Theme, site_url: str = "") -> str:
     return as_chapter(page, theme_anchor(theme.id), global_ids)
 
 
+# About the characters a line holds in the column beside a QR code on paper.
+ADDRESS_LINE = 22
+
+
 class Online(NamedTuple):
     """Where something is on the web, for paper: the address, shortened to read (no two
     alike in the print view: render/short_addresses.py), and a QR code to scan."""
@@ -188,9 +192,9 @@ class Online(NamedTuple):
 
     def pieces(self) -> list[str]:
         """The shown address in the pieces between which it may break on paper: after each
-        "/" when it is longer than a line under a QR code holds (about 22 characters), never
-        between the two of "https://" (printed whole when no shorter text tells it apart)."""
-        if len(self.shown) <= 22:
+        "/" when it is longer than ADDRESS_LINE, never between the two of "https://" (printed
+        whole when no shorter text tells it apart)."""
+        if len(self.shown) <= ADDRESS_LINE:
             return [self.shown]
         scheme = next((s for s in ("https://", "http://") if self.shown.startswith(s)), "")
         first, *others = self.shown.removeprefix(scheme).split("/")
