@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from macros.site import deferred_imports
 from macros.site.build_context import BuildContext
 
 LOG_FORMAT = "%(levelname)-7s -  %(message)s"  # as the mkdocs command shows them
@@ -27,6 +28,7 @@ def build(
     """Build `project` into `site_dir`; True when the build succeeded without a warning.
     `context`: the content, already checked (its `pdf_links` decides the PDF links)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    deferred_imports.defer()  # before load_config imports the plugins
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
