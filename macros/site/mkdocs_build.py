@@ -28,7 +28,6 @@ def build(
     """Build `project` into `site_dir`; True when the build succeeded without a warning.
     `context`: the content, already checked (its `pdf_links` decides the PDF links)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
-    deferred_imports.defer()  # before load_config imports the plugins
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -42,9 +41,10 @@ def build(
     logger.propagate = False
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch  # MkDocs dates the sitemap with it
     try:
-        config = load_config(
-            config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True
-        )
+        with deferred_imports.deferred():  # load_config imports the plugins
+            config = load_config(
+                config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True
+            )
         plugin = config.plugins.get("playbook")
         if plugin is not None and context is not None:
             plugin.preloaded = context
