@@ -68,6 +68,7 @@ def test_the_wheel_carries_the_licence(wheel: Path):
 def _run(*command, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     env.pop("PYTHONPATH", None)
+    env.pop("PYTEST_ADDOPTS", None)  # the options of the run around this one (`-v`) are not ours
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
