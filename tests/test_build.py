@@ -195,3 +195,23 @@ def test_labels_read_by_screen_readers_show_a_title_as_written(hostile_site):
     title = "Kansas <script>alert('title')</script> law {{ 7*7 }}"
     assert any(label.endswith(f": {title}") for label in labels)
     assert [label for label in labels if "&amp;" in label or "&lt;" in label] == []
+
+
+def test_a_second_build_compiles_none_of_the_themes_templates_again(project, tmp_path, monkeypatch):
+    """MkDocs compiles the theme's templates at every build, in its own Jinja2 environment
+    and in those Material's search plugin makes; ours keep them compiled between builds."""
+    import jinja2
+
+    compiled: list[str] = []
+    compile_source = jinja2.Environment.compile
+
+    def compile_and_note(self, source, name=None, filename=None, *args, **kwargs):
+        if filename and "/material/templates/" in filename:
+            compiled.append(name)
+        return compile_source(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_note)
+    for site in ("first", "second"):
+        compiled.clear()
+        assert project.main("build", "--site-dir", str(tmp_path / site)).returncode == 0
+    assert compiled == []

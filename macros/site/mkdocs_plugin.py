@@ -75,6 +75,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # The footer (overrides/partials/copyright.html) names the publisher and the date.
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         config.extra["playbook"] = footer_facts(self.context.playbook.info, epoch)
+        _keep_theme_templates_compiled(config.theme)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -114,11 +115,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if title and page.title is not None:
                 page.title = escape(title)
         return nav
-
-    def on_env(self, env, config: MkDocsConfig, files: Files):
-        # The theme's templates are compiled once, not at every build.
-        env.bytecode_cache = compiled_templates_cache(env, "theme")
-        return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         context = self._context()
@@ -162,3 +158,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.context is None:  # pragma: no cover - MkDocs always calls on_config first
             raise RuntimeError("the playbook plugin was used before on_config")
         return self.context
+
+
+def _keep_theme_templates_compiled(theme) -> None:
+    """Every Jinja2 environment the theme makes from now on keeps its compiled templates
+    between builds (`compiled_templates_cache`): MkDocs' own, for the pages, and the three
+    that Material's search plugin makes in its `on_config` (after ours, which runs first) to
+    translate its settings. MkDocs compiles the templates again in each of them at every
+    build."""
+    make_env = theme.get_env
+    if getattr(make_env, "keeps_compiled_templates", False):
+        return  # the same theme in a second build of this configuration
+
+    def get_env():
+        env = make_env()
+        env.bytecode_cache = compiled_templates_cache(env, "theme")
+        return env
+
+    get_env.keeps_compiled_templates = True
+    theme.get_env = get_env
