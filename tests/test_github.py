@@ -52,6 +52,7 @@ def test_a_pull_request_is_validated_tested_built_and_link_checked_with_a_previe
     order = [
         step_index(workflow, needle)
         for needle in (
+            "nodejs npm",  # before the set-up, which then installs Paged.js
             "make setup",
             "playbook validate --format github",
             "python -m pytest",
@@ -61,7 +62,8 @@ def test_a_pull_request_is_validated_tested_built_and_link_checked_with_a_previe
         )
     ]
     assert order == sorted(order)
-    assert "apt-get install -y -qq --no-install-recommends chromium poppler-utils" in runs(workflow)
+    apt = "apt-get install -y -qq --no-install-recommends chromium poppler-utils nodejs npm"
+    assert apt in runs(workflow)
     upload = steps(workflow)[order[-1]]
     assert upload["with"]["name"] == "site-preview"
     assert upload["with"]["path"] == "site/"
@@ -79,6 +81,9 @@ def test_main_is_deployed_to_github_pages_with_its_pdfs():
     workflow = load(GITHUB / "workflows" / "deploy.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    # npm before the set-up, which then installs Paged.js: the site ships it for packets.
+    assert step_index(workflow, "nodejs npm") < step_index(workflow, "make setup")
+    assert step_index(workflow, "make setup") < step_index(workflow, "playbook pdf")
     assert step_index(workflow, "playbook validate") < step_index(workflow, "playbook pdf")
     assert step_index(workflow, "playbook pdf") < step_index(workflow, "upload-pages-artifact")
     upload = next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))
