@@ -33,7 +33,7 @@ node_modules/.pagedjs-installed: package.json package-lock.json
 
 setup: $(STAMP) $(PAGED)  ## create .venv and install the project with its test tools (and Paged.js with npm)
 
-serve: $(STAMP) $(PAGED)  ## preview the site at http://127.0.0.1:8000 with live reload
+serve: $(STAMP) $(PAGED)  ## preview the site at http://127.0.0.1:8000/playbook/ with live reload (PORT=8000)
 	$(BIN)/playbook serve --port $(PORT)
 
 build: $(STAMP) $(PAGED)  ## build the site into site/ (strict, all or nothing; ENGINE=zensical|properdocs)
