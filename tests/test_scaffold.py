@@ -1,7 +1,10 @@
-"""`playbook new`: a valid, commented record in the right place, with a unique id; unknown
+"""`playbook new`: a commented record in the right place, with a unique id, valid but for
+the FILL IN texts it asks for (which validation names until they are replaced); unknown
 states, themes and strategies refused with the valid ones, and nothing written."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -9,9 +12,27 @@ NEXT_STEPS = (
     "\nOptional fields are commented out: remove the '# ' in front of one to use it.\n"
     "Then check with `playbook validate` and preview with `make serve`.\n"
 )
+LEFT_TO_FILL = (
+    "this text still holds the FILL IN placeholder that `playbook new` wrote\n"
+    "    hint: replace the whole value, placeholder included, with the text itself"
+)
 
 
-def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
+def placeholders_left(project, *results) -> tuple[list[str], list[str]]:
+    """Where validation finds a problem, all of them the placeholder's, and where the
+    commands said to fill in (`file:line`, sorted)."""
+    to_fill = [
+        place
+        for result in results
+        for place in re.findall(r"^  (\S+:\d+): \w+$", result.stdout, flags=re.MULTILINE)
+    ]
+    problems = project.problems()
+    for problem in problems:
+        assert problem.endswith(LEFT_TO_FILL), problem
+    return sorted(p.split(": ", 1)[0] for p in problems), sorted(to_fill)
+
+
+def test_a_new_story_is_a_commented_file_named_after_its_state(project):
     result = project.main("new", "story", "--state", "ks", "--theme", "second-theme")
     story = "playbook_data/stories/kansas-second-theme.yml"
     assert result.returncode == 0, result.stderr
@@ -37,16 +58,23 @@ def test_a_new_story_is_a_valid_commented_file_named_after_its_state(project):
     ]
     assert "source: test-source" in lines  # the playbook's first source
     assert text.endswith("# resources: [delta-center-phase-2-evaluation]\n")  # no template
-    assert project.problems() == []
+    # Until each placeholder is replaced, validation names it: none can be published.
+    assert project.problems() == [
+        f"{story}:9: title: {LEFT_TO_FILL}",
+        f"{story}:24: summary: {LEFT_TO_FILL}",
+        f"{story}:26: body: {LEFT_TO_FILL}",
+        f"{story}:31: locator: {LEFT_TO_FILL}",
+    ]
 
 
 def test_a_second_story_for_the_same_state_and_theme_gets_its_own_id(project):
-    project.main("new", "story", "--state", "KS", "--theme", "first-theme", check=True)
+    first = project.main("new", "story", "--state", "KS", "--theme", "first-theme", check=True)
     result = project.main("new", "story", "--state", "KS", "--theme", "first-theme")
     assert result.stdout.startswith(
         "Created playbook_data/stories/kansas-first-theme-2.yml: new story 'kansas-first-theme-2'."
     )
-    assert project.problems() == []
+    found, to_fill = placeholders_left(project, first, result)
+    assert to_fill and found == to_fill
 
 
 def test_a_story_with_a_title_strategy_and_two_states(project):
@@ -70,7 +98,8 @@ def test_a_story_with_a_title_strategy_and_two_states(project):
     assert "title: Louisiana and Mississippi share a plan" in lines
     assert "states: [LA, MS]" in lines
     assert "strategy: third-strategy" in lines
-    assert project.problems() == []
+    found, to_fill = placeholders_left(project, result)
+    assert to_fill and found == to_fill
 
 
 REFUSALS = [
@@ -149,11 +178,12 @@ def test_a_new_strategy_goes_at_the_end_of_its_theme_with_the_next_order(project
     )
     lines = (project.path / theme).read_text(encoding="utf-8").splitlines()
     assert lines[22:25] == ["  - id: meet-often", "    order: 3", "    title: Meet often"]
-    assert project.problems() == []
+    found, to_fill = placeholders_left(project, result)
+    assert to_fill and found == to_fill
 
 
 def test_quote_resource_and_term_are_added_to_their_lists(project):
-    project.main(
+    quote = project.main(
         "new",
         "quote",
         "--state",
@@ -164,7 +194,7 @@ def test_quote_resource_and_term_are_added_to_their_lists(project):
         "Kansas team",
         check=True,
     )
-    project.main(
+    resource = project.main(
         "new",
         "resource",
         "--title",
@@ -187,4 +217,5 @@ def test_quote_resource_and_term_are_added_to_their_lists(project):
     assert "  - id: a-toolkit\n    title: A toolkit\n    url: https://example.org/toolkit\n" in (
         resources
     )
-    assert project.problems() == []
+    found, to_fill = placeholders_left(project, quote, resource, result)
+    assert to_fill and found == to_fill

@@ -243,6 +243,17 @@ CASES = [
         id="empty-text",
     ),
     pytest.param(
+        STORY,
+        "summary: Kansas passed a law.",
+        "summary: 'FILL IN: One sentence, shown on cards and lists.'",
+        [
+            "playbook_data/stories/kansas-story.yml:8: summary: this text still holds the FILL IN "
+            "placeholder that `playbook new` wrote\n"
+            "    hint: replace the whole value, placeholder included, with the text itself"
+        ],
+        id="placeholder-left",
+    ),
+    pytest.param(
         "resources.yml",
         "url: https://example.org/report",
         "url: javascript:alert(1)",

@@ -2,8 +2,9 @@
 
 The new record is written from the model (scaffold_text.py): every field with its description
 as a comment, the values given on the command line filled in, required text marked FILL IN
-and optional fields commented out. It is valid as written, has an id no other record uses,
-and lands in the right file. Unknown states, themes, strategies and sources are refused with
+and optional fields commented out. It is valid as written but for its FILL IN texts, which
+validation names until they are replaced; it has an id no other record uses, and lands in
+the right file. Unknown states, themes, strategies and sources are refused with
 the list of valid ones, before anything is written.
 """
 
@@ -309,10 +310,17 @@ def run(args: argparse.Namespace) -> int:
     text, todo = write(new)
     new.path.parent.mkdir(parents=True, exist_ok=True)
     new.path.write_text(text, encoding="utf-8")
-    # A scaffold that breaks the content would be our bug: undo it rather than leave it.
+    # A scaffold that breaks the content would be our bug: undo it rather than leave it. The
+    # placeholders are the only problems it leaves, on purpose: validation names each until
+    # it is replaced.
     rel = new.path.relative_to(project).as_posix()
     _records, problems = read_records(content.data, project)
-    broken = [p for p in problems if p.file == rel]
+    to_fill = {line for line, _field in todo}
+    broken = [
+        p
+        for p in problems
+        if p.file == rel and not (p.line in to_fill and PLACEHOLDER in p.message)
+    ]
     if broken and before is not None:
         new.path.write_text(before, encoding="utf-8")
     elif broken:

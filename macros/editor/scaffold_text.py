@@ -19,7 +19,7 @@ from macros.content import model
 from macros.content.kinds import SCHEMA_DIR, Kind, schema_file
 from macros.editor.fields import FieldDoc, field_docs, nested_models
 
-PLACEHOLDER = "FILL IN"
+PLACEHOLDER = model.PLACEHOLDER  # which validation refuses, so that none is ever published
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 
