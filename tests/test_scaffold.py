@@ -12,9 +12,9 @@ NEXT_STEPS = (
     "\nOptional fields are commented out: remove the '# ' in front of one to use it.\n"
     "Then check with `playbook validate` and preview with `make serve`.\n"
 )
-LEFT_TO_FILL = (
-    "this text still holds the FILL IN placeholder that `playbook new` wrote\n"
-    "    hint: replace the whole value, placeholder included, with the text itself"
+LEFT_TO_FILL_HINT = (
+    "\n    hint: replace it, from FILL IN to the end of the text, with your own words; the "
+    "comment above the field says what to write"
 )
 
 
@@ -28,7 +28,8 @@ def placeholders_left(project, *results) -> tuple[list[str], list[str]]:
     ]
     problems = project.problems()
     for problem in problems:
-        assert problem.endswith(LEFT_TO_FILL), problem
+        assert ": this is still a placeholder: 'FILL IN: " in problem, problem
+        assert problem.endswith(LEFT_TO_FILL_HINT), problem
     return sorted(p.split(": ", 1)[0] for p in problems), sorted(to_fill)
 
 
@@ -60,10 +61,14 @@ def test_a_new_story_is_a_commented_file_named_after_its_state(project):
     assert text.endswith("# resources: [delta-center-phase-2-evaluation]\n")  # no template
     # Until each placeholder is replaced, validation names it: none can be published.
     assert project.problems() == [
-        f"{story}:9: title: {LEFT_TO_FILL}",
-        f"{story}:24: summary: {LEFT_TO_FILL}",
-        f"{story}:26: body: {LEFT_TO_FILL}",
-        f"{story}:31: locator: {LEFT_TO_FILL}",
+        f"{story}:9: title: this is still a placeholder: 'FILL IN: Short headline.'"
+        + LEFT_TO_FILL_HINT,
+        f"{story}:24: summary: this is still a placeholder: 'FILL IN: One-sentence summary "
+        "for cards and lists.'" + LEFT_TO_FILL_HINT,
+        f"{story}:26: body: this is still a placeholder: 'FILL IN: The story, in our own words "
+        "(Markdown).'" + LEFT_TO_FILL_HINT,
+        f"{story}:31: locator: this is still a placeholder: 'FILL IN: Where in the source the "
+        "story is told.'" + LEFT_TO_FILL_HINT,
     ]
 
 
@@ -219,3 +224,39 @@ def test_quote_resource_and_term_are_added_to_their_lists(project):
     )
     found, to_fill = placeholders_left(project, quote, resource, result)
     assert to_fill and found == to_fill
+
+
+@pytest.mark.parametrize(
+    "kind, args",
+    [
+        ("quote", ["--state", "KS", "--theme", "first-theme"]),
+        ("term", ["--term", "ABC"]),
+        ("strategy", ["--theme", "first-theme"]),
+    ],
+)
+def test_a_second_record_can_be_added_before_the_first_is_filled_in(project, kind, args):
+    """A record still holding placeholders is known to `playbook new`: its id is taken and
+    its theme still there, for the next one."""
+    first = project.main("new", kind, *args, check=True)
+    second = project.main("new", kind, *(["--term", "XYZ"] if kind == "term" else args))
+    assert second.returncode == 0, second.stderr
+    ids = re.findall(rf"new {kind} '([\w-]+)'", first.stdout + second.stdout)
+    assert len(ids) == 2 and ids[0] != ids[1]
+    story = project.main("new", "story", "--state", "KS", "--theme", "first-theme")
+    assert story.returncode == 0, story.stderr  # the theme is still known
+    found, to_fill = placeholders_left(project, first, second, story)
+    assert to_fill and found == to_fill
+
+
+def test_a_new_record_goes_in_beside_problems_the_file_already_has(project):
+    """Those are the editor's to fix; `playbook new` adds its record and leaves them."""
+    quotes = project.data / "quotes.yml"
+    quotes.write_text(
+        quotes.read_text(encoding="utf-8").replace("state: KS", "state: TX", 1), encoding="utf-8"
+    )
+    before = project.problems()
+    assert before  # the unknown state
+    result = project.main("new", "quote", "--state", "KS", "--theme", "first-theme")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert set(before) <= set(project.problems())

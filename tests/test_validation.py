@@ -247,9 +247,10 @@ CASES = [
         "summary: Kansas passed a law.",
         "summary: 'FILL IN: One sentence, shown on cards and lists.'",
         [
-            "playbook_data/stories/kansas-story.yml:8: summary: this text still holds the FILL IN "
-            "placeholder that `playbook new` wrote\n"
-            "    hint: replace the whole value, placeholder included, with the text itself"
+            "playbook_data/stories/kansas-story.yml:8: summary: this is still a placeholder: "
+            "'FILL IN: One sentence, shown on cards and lists.'\n"
+            "    hint: replace it, from FILL IN to the end of the text, with your own words; the "
+            "comment above the field says what to write"
         ],
         id="placeholder-left",
     ),

@@ -45,9 +45,6 @@ _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # the characters that turn text around, and control characters (Cc) but tab and newline.
 _REFUSED = re.compile("[" + "".join(sorted(_BIDI)) + "\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PLAINLY_VISIBLE = re.compile("[0-9A-Za-z]")
-# What `playbook new` writes in required text not given yet ("FILL IN: Short headline."):
-# left in, it would be published as it is.
-PLACEHOLDER = "FILL IN"
 _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
 
 
@@ -151,11 +148,6 @@ def _text(max_length: int, *, one_line: bool):
             raise problem(
                 f"this text is too long ({len(value)} characters; at most {max_length})",
                 "shorten it",
-            )
-        if PLACEHOLDER in value:
-            raise problem(
-                f"this text still holds the {PLACEHOLDER} placeholder that `playbook new` wrote",
-                "replace the whole value, placeholder included, with the text itself",
             )
         return value
 

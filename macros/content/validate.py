@@ -27,15 +27,20 @@ from macros.content.problems import ContentError, Problem, suggest
 from macros.content.references import check_references
 
 YAML_SUFFIXES = {".yml", ".yaml"}
+# What `playbook new` writes in required text not given yet ("FILL IN: Short headline."):
+# left in, it would be published as it is.
+PLACEHOLDER = "FILL IN"
+_PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
 
 
 def load_playbook(data_dir: Path, root: Path | None = None) -> Playbook:
     """Validate everything under `data_dir`; paths in messages are relative to `root`."""
-    records, problems = read_records(data_dir, root)
+    placeholders: list[Problem] = []
+    records, problems = read_records(data_dir, root, placeholders=placeholders)
     infos = records.pop("playbook", [])
     info = infos[0] if infos else None
-    incomplete = {kind_for_file(p.file) for p in problems}
-    problems += check_references(records, info, incomplete)
+    incomplete = {kind_for_file(p.file) for p in problems}  # a placeholder leaves none
+    problems += check_references(records, info, incomplete) + placeholders
     if problems:
         raise ContentError(problems)
     return Playbook.from_records(infos[0], records)
@@ -51,7 +56,13 @@ def kind_for_file(display_path: str) -> str | None:
     return None
 
 
-def read_records(data_dir: Path, root: Path | None = None) -> tuple[dict, list[Problem]]:
+def read_records(
+    data_dir: Path, root: Path | None = None, *, placeholders: list[Problem] | None = None
+) -> tuple[dict, list[Problem]]:
+    """Every record that validates, and every problem of the files and records. A text that
+    still holds a placeholder is a problem put in `placeholders`, when given (for
+    publishing); either way its record is kept, so that its references are checked and its
+    id is known (to `playbook new`, which writes placeholders)."""
     data_dir = Path(data_dir)
     root = Path(root) if root else data_dir.parent
     records: dict[str, list[Record]] = {kind.name: [] for kind in KINDS}
@@ -93,6 +104,8 @@ def read_records(data_dir: Path, root: Path | None = None) -> tuple[dict, list[P
         problems += file_problems
         if data is not None:
             for raw, origin in _records_in(data, kind, rel, problems):
+                if placeholders is not None:
+                    placeholders += placeholders_left(raw, origin)
                 record = _validate(kind.model, raw, origin, problems)
                 if record is not None:
                     records[kind.name].append(record)
@@ -219,6 +232,33 @@ def _records_in(data: Any, kind: Kind, rel: str, problems: list[Problem]):
                     f"expected a record of `field: value` lines, got {_describe(item)}",
                 )
             )
+
+
+def placeholders_left(raw: LineDict, origin: Origin) -> list[Problem]:
+    """A problem for each text of a record that still holds a placeholder."""
+    found = []
+
+    def walk(node: Any, loc: tuple) -> None:
+        if isinstance(node, LineDict | LineList):
+            keys = node if isinstance(node, LineDict) else range(len(node))
+            for key in keys:
+                value = node[key]
+                if isinstance(value, str) and _PLACEHOLDER.search(value):
+                    found.append(
+                        Problem(
+                            origin.file,
+                            node.line_of(key),
+                            _field_path(origin.prefix, (*loc, key)),
+                            f"this is still a placeholder: '{shown(value.strip())}'",
+                            f"replace it, from {PLACEHOLDER} to the end of the text, with your "
+                            "own words; the comment above the field says what to write",
+                        )
+                    )
+                else:
+                    walk(value, (*loc, key))
+
+    walk(raw, ())
+    return found
 
 
 def _validate(model: type[Record], raw: LineDict, origin: Origin, problems: list[Problem]):

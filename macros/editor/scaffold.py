@@ -41,8 +41,9 @@ class Content:
     def __init__(self, project: Path):
         self.project = project
         self.data = data_dir(project)
-        records, _problems = read_records(self.data, project)
+        records, problems = read_records(self.data, project)
         self.records = records
+        self.problems = problems  # the editor's, to tell them from any a new record brings
         self.states = {s.code: s for s in records["state"]}
         self.themes = {t.id: t for t in records["theme"]}
         self.sources = [s.id for s in records["source"]]
@@ -310,17 +311,14 @@ def run(args: argparse.Namespace) -> int:
     text, todo = write(new)
     new.path.parent.mkdir(parents=True, exist_ok=True)
     new.path.write_text(text, encoding="utf-8")
-    # A scaffold that breaks the content would be our bug: undo it rather than leave it. The
-    # placeholders are the only problems it leaves, on purpose: validation names each until
-    # it is replaced.
+    # A scaffold that breaks the content would be our bug: undo it rather than leave it.
+    # (Placeholders are allowed in this read: validation for publishing names each one.)
+    # Problems the file had before are the editor's, to be fixed in their own time (compared
+    # without their lines, which the new lines may move).
     rel = new.path.relative_to(project).as_posix()
     _records, problems = read_records(content.data, project)
-    to_fill = {line for line, _field in todo}
-    broken = [
-        p
-        for p in problems
-        if p.file == rel and not (p.line in to_fill and PLACEHOLDER in p.message)
-    ]
+    earlier = {(p.file, p.field, p.message) for p in content.problems}
+    broken = [p for p in problems if p.file == rel and (p.file, p.field, p.message) not in earlier]
     if broken and before is not None:
         new.path.write_text(before, encoding="utf-8")
     elif broken:

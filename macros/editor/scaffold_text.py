@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
-from macros.content import model
+from macros.content import model, validate
 from macros.content.kinds import SCHEMA_DIR, Kind, schema_file
 from macros.editor.fields import FieldDoc, field_docs, nested_models
 
-PLACEHOLDER = model.PLACEHOLDER  # which validation refuses, so that none is ever published
+PLACEHOLDER = validate.PLACEHOLDER  # which validation refuses, so that none is ever published
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 
