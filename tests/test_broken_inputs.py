@@ -348,7 +348,8 @@ def report(problems: list[str]) -> str:
     return (
         f"The playbook content has {len(problems)} {noun}:\n\n"
         + "\n".join(problems)
-        + "\n\nNothing was built. Fix the lines above and run the command again.\n"
+        + "\n\nNothing was built. Fix the lines above, then run the command again "
+        "(a preview rebuilds by itself when you save).\n"
     )
 
 

@@ -43,7 +43,13 @@ def format_text(problems: list[Problem]) -> str:
     noun = "problem" if count == 1 else "problems"
     lines = [f"The playbook content has {count} {noun}:", ""]
     lines += [str(p) for p in problems]
-    lines += ["", "Nothing was built. Fix the lines above and run the command again."]
+    # The same words for a command and for the preview (`make serve`), which rebuilds when
+    # a file is saved.
+    lines += [
+        "",
+        "Nothing was built. Fix the lines above, then run the command again "
+        "(a preview rebuilds by itself when you save).",
+    ]
     return "\n".join(lines)
 
 
