@@ -33,6 +33,11 @@ PLACEHOLDER = "FILL IN"
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
 
 
+def holds_placeholder(text: str) -> bool:
+    """Whether a text still holds what `playbook new` asked to replace (for it too)."""
+    return _PLACEHOLDER.search(text) is not None
+
+
 def load_playbook(data_dir: Path, root: Path | None = None) -> Playbook:
     """Validate everything under `data_dir`; paths in messages are relative to `root`."""
     placeholders: list[Problem] = []
@@ -243,7 +248,7 @@ def placeholders_left(raw: LineDict, origin: Origin) -> list[Problem]:
             keys = node if isinstance(node, LineDict) else range(len(node))
             for key in keys:
                 value = node[key]
-                if isinstance(value, str) and _PLACEHOLDER.search(value):
+                if isinstance(value, str) and holds_placeholder(value):
                     found.append(
                         Problem(
                             origin.file,

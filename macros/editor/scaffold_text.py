@@ -110,7 +110,7 @@ def placeholders(text: str) -> list[tuple[int, str]]:
     found = []
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if PLACEHOLDER not in line or line.lstrip().startswith("#"):
+        if not validate.holds_placeholder(line) or line.lstrip().startswith("#"):
             continue
         at = number
         while at > 0 and not _KEY.match(lines[at]):
